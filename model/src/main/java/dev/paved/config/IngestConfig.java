@@ -1,0 +1,68 @@
+package dev.paved.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The ingest server: its port and the sources allowed to send events. */
+public record IngestConfig(int port, List<SourceToken> tokens) {
+
+  /**
+   * A sender's token: which source it is and which event types it may send ({@code allTypes}:
+   * any). {@code toString} never shows the token itself.
+   */
+  public record SourceToken(String source, String token, Set<String> types, boolean allTypes) {
+    public boolean allows(String type) {
+      return allTypes || types.contains(type);
+    }
+
+    @Override
+    public String toString() {
+      return "SourceToken[source=" + source + ", types=" + (allTypes ? "*" : types) + "]";
+    }
+  }
+
+  static IngestConfig from(SettingValues values) {
+    return new IngestConfig(
+        values.integer(Settings.INGEST_PORT, 0, 65535),
+        parseTokens(values.string(Settings.INGEST_TOKENS)));
+  }
+
+  /** Parses {@code source=token:type,type;source=token:*}. */
+  static List<SourceToken> parseTokens(String raw) {
+    String setting = SettingValues.describe(Settings.INGEST_TOKENS);
+    List<SourceToken> tokens = new ArrayList<>();
+    for (String entry : raw.split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int equals = entry.indexOf('=');
+      int colon = entry.lastIndexOf(':');
+      if (equals <= 0 || colon < equals + 2 || colon == entry.length() - 1) {
+        throw new ConfigException(
+            setting
+                + ": each entry must look like source=token:type,type or source=token:*"
+                + " (entry "
+                + (tokens.size() + 1)
+                + " does not)");
+      }
+      String source = entry.substring(0, equals).trim();
+      String token = entry.substring(equals + 1, colon).trim();
+      String types = entry.substring(colon + 1).trim();
+      if (!source.matches("[a-z0-9._-]{1,100}")) {
+        throw new ConfigException(setting + ": source \"" + source + "\" must be a slug");
+      }
+      if (token.length() < 8) {
+        throw new ConfigException(
+            setting + ": the token of source " + source + " must be at least 8 characters");
+      }
+      boolean all = types.equals("*");
+      Set<String> typeSet = all ? Set.of() : Set.of(types.split("\\s*,\\s*"));
+      tokens.add(new SourceToken(source, token, typeSet, all));
+    }
+    if (tokens.isEmpty()) {
+      throw new ConfigException(setting + ": at least one source token is needed");
+    }
+    return List.copyOf(tokens);
+  }
+}

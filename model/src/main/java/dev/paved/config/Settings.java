@@ -1,0 +1,105 @@
+package dev.paved.config;
+
+import java.util.List;
+
+/** The one list of every setting, in the order the docs present them. */
+public final class Settings {
+  private Settings() {}
+
+  public static final Setting HOME =
+      new Setting(
+          "home",
+          ".",
+          "Directory Paved works in; private servers keep their data under its `var/`.");
+
+  public static final Setting CLICKHOUSE_URL =
+      new Setting(
+          "clickhouse.url",
+          "",
+          "HTTP URL of an existing ClickHouse (e.g. `http://ch:8123`). Empty: Paved starts a"
+              + " private server from the installed `clickhouse-server` binary.");
+  public static final Setting CLICKHOUSE_USER =
+      new Setting("clickhouse.user", "default", "ClickHouse user.");
+  public static final Setting CLICKHOUSE_PASSWORD =
+      new Setting("clickhouse.password", "", "ClickHouse password (never logged).");
+  public static final Setting CLICKHOUSE_DATABASE =
+      new Setting(
+          "clickhouse.database",
+          "paved",
+          "Database holding Paved's tables; created by the first migration.");
+  public static final Setting CLICKHOUSE_BINARY =
+      new Setting(
+          "clickhouse.binary",
+          "clickhouse-server",
+          "Binary for the private server: a path, or a name searched on `PATH`, `/usr/sbin`"
+              + " and `/usr/bin`.");
+  public static final Setting CLICKHOUSE_HTTP_PORT =
+      new Setting(
+          "clickhouse.http-port", "0", "HTTP port of the private server; 0 picks a free one.");
+
+  public static final Setting KAFKA_BOOTSTRAP_SERVERS =
+      new Setting(
+          "kafka.bootstrap-servers",
+          "",
+          "Kafka bootstrap servers of an existing cluster. Empty: Paved starts a private"
+              + " single-node broker under `var/kafka`.");
+  public static final Setting KAFKA_TOPIC =
+      new Setting("kafka.topic", "paved.events", "Topic that holds the event log.");
+  public static final Setting KAFKA_PARTITIONS =
+      new Setting("kafka.partitions", "3", "Partitions of the event topic when Paved creates it.");
+  public static final Setting KAFKA_REPLICATION_FACTOR =
+      new Setting(
+          "kafka.replication-factor",
+          "1",
+          "Replication factor of the event topic when Paved creates it.");
+  public static final Setting KAFKA_RETENTION_MS =
+      new Setting(
+          "kafka.retention-ms",
+          "-1",
+          "Retention of the event topic when Paved creates it; -1 keeps everything, which"
+              + " backfill needs to replay history.");
+  public static final Setting KAFKA_BROKER_LIBS =
+      new Setting(
+          "kafka.broker-libs",
+          "ingest/target/kafka-broker",
+          "Directory of the Kafka broker jars the build copies, for the private broker"
+              + " (relative to `home`).");
+
+  public static final Setting INGEST_PORT =
+      new Setting("ingest.port", "8080", "Port of the ingest server (`POST /v1/events`).");
+  public static final Setting INGEST_TOKENS =
+      new Setting(
+          "ingest.tokens",
+          "local=paved-dev-ingest-token:*",
+          "Ingest tokens: `source=token:type,type;source=token:*`. Each source may send the"
+              + " listed event types (`*`: all). Change the local default before exposing"
+              + " ingest.");
+
+  public static final Setting API_PORT =
+      new Setting("api.port", "8081", "Port of the read API and dashboards.");
+  public static final Setting API_READ_TOKENS =
+      new Setting(
+          "api.read-tokens",
+          "paved-dev-read-token",
+          "Comma-separated read tokens for `/api/v1` (separate from ingest tokens).");
+
+  public static final List<Setting> ALL =
+      List.of(
+          HOME,
+          CLICKHOUSE_URL,
+          CLICKHOUSE_USER,
+          CLICKHOUSE_PASSWORD,
+          CLICKHOUSE_DATABASE,
+          CLICKHOUSE_BINARY,
+          CLICKHOUSE_HTTP_PORT,
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_TOPIC,
+          KAFKA_PARTITIONS,
+          KAFKA_REPLICATION_FACTOR,
+          KAFKA_RETENTION_MS,
+          KAFKA_BROKER_LIBS,
+          INGEST_PORT,
+          INGEST_TOKENS,
+          API_PORT,
+          API_READ_TOKENS);
+}
