@@ -44,8 +44,7 @@ public record ClickHouseConfig(
   }
 
   public ClickHouseConfig withUrl(String otherUrl) {
-    return new ClickHouseConfig(
-        Optional.of(otherUrl), user, password, database, binary, httpPort);
+    return new ClickHouseConfig(Optional.of(otherUrl), user, password, database, binary, httpPort);
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Set;
 public record IngestConfig(int port, List<SourceToken> tokens) {
 
   /**
-   * A sender's token: which source it is and which event types it may send ({@code allTypes}:
-   * any). {@code toString} never shows the token itself.
+   * A sender's token: which source it is and which event types it may send ({@code allTypes}: any).
+   * {@code toString} never shows the token itself.
    */
   public record SourceToken(String source, String token, Set<String> types, boolean allTypes) {
     public boolean allows(String type) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The event log. An empty {@code bootstrapServers} means "start a private broker" from the jars
- * in {@code brokerLibs}. Partitions, replication and retention apply when Paved creates the topic.
+ * The event log. An empty {@code bootstrapServers} means "start a private broker" from the jars in
+ * {@code brokerLibs}. Partitions, replication and retention apply when Paved creates the topic.
  */
 public record KafkaConfig(
     Optional<String> bootstrapServers,

@@ -3,9 +3,9 @@ package dev.paved.config;
 import java.util.Locale;
 
 /**
- * One documented setting: its key in a settings file, the environment variable that overrides
- * it, its local default and what it means. Every setting Paved reads is declared in {@link
- * Settings}, and {@code docs/configuration.md} is checked against that list by a test.
+ * One documented setting: its key in a settings file, the environment variable that overrides it,
+ * its local default and what it means. Every setting Paved reads is declared in {@link Settings},
+ * and {@code docs/configuration.md} is checked against that list by a test.
  */
 public record Setting(String key, String defaultValue, String description) {
 
