@@ -1,11 +1,20 @@
 package dev.paved.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** The ingest server: its port and the sources allowed to send events. */
-public record IngestConfig(int port, List<SourceToken> tokens) {
+public record IngestConfig(
+    int port,
+    List<SourceToken> tokens,
+    int maxBodyBytes,
+    int maxBatchEvents,
+    int maxInFlightRequests,
+    Duration ackTimeout,
+    Duration dedupeWindow,
+    long dedupeMaxIds) {
 
   /**
    * A sender's token: which source it is and which event types it may send ({@code allTypes}: any).
@@ -25,7 +34,13 @@ public record IngestConfig(int port, List<SourceToken> tokens) {
   static IngestConfig from(SettingValues values) {
     return new IngestConfig(
         values.integer(Settings.INGEST_PORT, 0, 65535),
-        parseTokens(values.string(Settings.INGEST_TOKENS)));
+        parseTokens(values.string(Settings.INGEST_TOKENS)),
+        values.integer(Settings.INGEST_MAX_BODY_BYTES, 1024, 256 * 1024 * 1024),
+        values.integer(Settings.INGEST_MAX_BATCH_EVENTS, 1, 1_000_000),
+        values.integer(Settings.INGEST_MAX_IN_FLIGHT_REQUESTS, 1, 100_000),
+        Duration.ofMillis(values.integer(Settings.INGEST_ACK_TIMEOUT_MS, 100, 600_000)),
+        Duration.ofHours(values.integer(Settings.INGEST_DEDUPE_WINDOW_HOURS, 1, 24 * 366)),
+        values.longInteger(Settings.INGEST_DEDUPE_MAX_IDS, 1));
   }
 
   /** Parses {@code source=token:type,type;source=token:*}. */

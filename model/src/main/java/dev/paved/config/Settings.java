@@ -75,6 +75,36 @@ public final class Settings {
               + " listed event types (`*`: all). Change the local default before exposing"
               + " ingest.");
 
+  public static final Setting INGEST_MAX_BODY_BYTES =
+      new Setting(
+          "ingest.max-body-bytes",
+          "4194304",
+          "Largest request body, after gzip decompression; larger requests get `413`.");
+  public static final Setting INGEST_MAX_BATCH_EVENTS =
+      new Setting("ingest.max-batch-events", "5000", "Most events in one request; more get `413`.");
+  public static final Setting INGEST_MAX_IN_FLIGHT_REQUESTS =
+      new Setting(
+          "ingest.max-in-flight-requests",
+          "64",
+          "Requests processed at once; beyond it ingest answers `429` with `Retry-After`, so"
+              + " memory stays bounded under overload.");
+  public static final Setting INGEST_ACK_TIMEOUT_MS =
+      new Setting(
+          "ingest.ack-timeout-ms",
+          "10000",
+          "How long a request waits for Kafka to acknowledge its events before answering `503`.");
+  public static final Setting INGEST_DEDUPE_WINDOW_HOURS =
+      new Setting(
+          "ingest.dedupe-window-hours",
+          "168",
+          "Ingest answers a resent `id` as a duplicate within this window (7 days); beyond it the"
+              + " raw table and the jobs still count it once.");
+  public static final Setting INGEST_DEDUPE_MAX_IDS =
+      new Setting(
+          "ingest.dedupe-max-ids",
+          "2000000",
+          "Most ids remembered for deduplication (about 16 bytes each); the oldest go first.");
+
   public static final Setting API_PORT =
       new Setting("api.port", "8081", "Port of the read API and dashboards.");
   public static final Setting API_READ_TOKENS =
@@ -100,6 +130,12 @@ public final class Settings {
           KAFKA_BROKER_LIBS,
           INGEST_PORT,
           INGEST_TOKENS,
+          INGEST_MAX_BODY_BYTES,
+          INGEST_MAX_BATCH_EVENTS,
+          INGEST_MAX_IN_FLIGHT_REQUESTS,
+          INGEST_ACK_TIMEOUT_MS,
+          INGEST_DEDUPE_WINDOW_HOURS,
+          INGEST_DEDUPE_MAX_IDS,
           API_PORT,
           API_READ_TOKENS);
 }

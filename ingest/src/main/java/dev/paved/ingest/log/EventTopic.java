@@ -1,0 +1,192 @@
+package dev.paved.ingest.log;
+
+import dev.paved.config.KafkaConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topic that holds the event log. Paved creates it with its settings when it is missing and
+ * otherwise only checks it: an existing topic is never changed or deleted, since it may hold the
+ * only copy of the events.
+ */
+public final class EventTopic implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventTopic.class);
+
+  private final KafkaConfig config;
+  private final String bootstrapServers;
+  private final Admin admin;
+
+  /**
+   * @param bootstrapServers the cluster to use: {@code config}'s, or the private broker's
+   * @param config the topic's name and the settings it gets when Paved creates it
+   */
+  public EventTopic(String bootstrapServers, KafkaConfig config) {
+    this.config = config;
+    this.bootstrapServers = bootstrapServers;
+    Properties properties = new Properties();
+    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    this.admin = Admin.create(properties);
+  }
+
+  public String name() {
+    return config.topic();
+  }
+
+  /**
+   * Creates the topic with the configured partitions, replication factor and {@code retention.ms}
+   * when it does not exist; otherwise logs a warning for each setting that differs and leaves it as
+   * it is.
+   *
+   * @return whether this call created the topic
+   * @throws IllegalStateException when the cluster does not answer within {@code timeout}
+   */
+  public boolean createIfMissing(Duration timeout) {
+    try {
+      if (describe(timeout).isPresent()) {
+        checkExisting(timeout);
+        return false;
+      }
+      NewTopic topic =
+          new NewTopic(config.topic(), config.partitions(), config.replicationFactor())
+              .configs(
+                  Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(config.retentionMs())));
+      admin
+          .createTopics(List.of(topic), new CreateTopicsOptions().timeoutMs(millis(timeout)))
+          .all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.info(
+          "Created topic {} with {} partitions, replication factor {}, retention.ms {}",
+          config.topic(),
+          config.partitions(),
+          config.replicationFactor(),
+          config.retentionMs());
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        // Another ingest instance created it between our look and our create.
+        checkExisting(timeout);
+        return false;
+      }
+      throw new IllegalStateException(
+          "Cannot create topic " + config.topic() + " on " + bootstrapServers + ": " + e.getCause(),
+          e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka at "
+              + bootstrapServers
+              + " did not answer within "
+              + timeout.toSeconds()
+              + " s while Paved prepared topic "
+              + config.topic(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while preparing topic " + config.topic(), e);
+    }
+  }
+
+  /**
+   * Whether an append could succeed now: the topic exists and every partition has a leader with at
+   * least one in-sync replica. For readiness checks; answers {@code false} rather than throw.
+   */
+  public boolean writable(Duration timeout) {
+    try {
+      return describe(timeout)
+          .map(
+              topic ->
+                  topic.partitions().stream()
+                      .allMatch(
+                          p -> p.leader() != null && !p.leader().isEmpty() && !p.isr().isEmpty()))
+          .orElse(false);
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Optional<TopicDescription> describe(Duration timeout)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    try {
+      return Optional.of(
+          admin
+              .describeTopics(
+                  Set.of(config.topic()), new DescribeTopicsOptions().timeoutMs(millis(timeout)))
+              .allTopicNames()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .get(config.topic()));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private void checkExisting(Duration timeout) {
+    try {
+      TopicDescription topic =
+          describe(timeout)
+              .orElseThrow(() -> new IllegalStateException(config.topic() + " vanished"));
+      if (topic.partitions().size() != config.partitions()) {
+        LOG.warn(
+            "Topic {} exists with {} partitions, kafka.partitions says {}; leaving it as it is",
+            config.topic(),
+            topic.partitions().size(),
+            config.partitions());
+      }
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, config.topic());
+      Config topicConfig =
+          admin
+              .describeConfigs(
+                  List.of(resource), new DescribeConfigsOptions().timeoutMs(millis(timeout)))
+              .all()
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+              .get(resource);
+      String retention = topicConfig.get(TopicConfig.RETENTION_MS_CONFIG).value();
+      if (!Long.toString(config.retentionMs()).equals(retention)) {
+        LOG.warn(
+            "Topic {} exists with retention.ms {}, kafka.retention-ms says {}; leaving it as it is"
+                + " (a backfill can only replay what the topic still holds)",
+            config.topic(),
+            retention,
+            config.retentionMs());
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Cannot check the settings of topic {}: {}", config.topic(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int millis(Duration timeout) {
+    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+  }
+}
