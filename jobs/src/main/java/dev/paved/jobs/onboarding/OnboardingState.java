@@ -1,0 +1,29 @@
+package dev.paved.jobs.onboarding;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keyed state of {@link DeveloperOnboarding}: one developer. A plain Flink POJO; only the
+ * calculator changes it.
+ */
+public class OnboardingState {
+
+  public String actor;
+
+  /** Their {@code joined} and {@code left} events, one per event id. */
+  public List<MembershipReport> memberships = new ArrayList<>();
+
+  /**
+   * The changes they authored that can still matter: once the join is known, the ten earliest
+   * authored at or after it and the earliest deployed; before, those of the last {@code lateness}.
+   */
+  public List<AuthoredChange> changes = new ArrayList<>();
+
+  /** The version of the last facts emitted; 0 before the first. */
+  public long version;
+
+  /** The latest event time absorbed; null before the first input. */
+  public Instant clock;
+}
