@@ -12,6 +12,7 @@ public record IngestConfig(
     int maxBodyBytes,
     int maxBatchEvents,
     int maxInFlightRequests,
+    long maxInFlightBytes,
     Duration ackTimeout,
     Duration dedupeWindow,
     long dedupeMaxIds) {
@@ -32,12 +33,24 @@ public record IngestConfig(
   }
 
   static IngestConfig from(SettingValues values) {
+    int maxBodyBytes = values.integer(Settings.INGEST_MAX_BODY_BYTES, 1024, 256 * 1024 * 1024);
+    long maxInFlightBytes = values.longInteger(Settings.INGEST_MAX_IN_FLIGHT_BYTES, 1024);
+    if (maxInFlightBytes < maxBodyBytes) {
+      throw new ConfigException(
+          SettingValues.describe(Settings.INGEST_MAX_IN_FLIGHT_BYTES)
+              + ": must be at least "
+              + SettingValues.describe(Settings.INGEST_MAX_BODY_BYTES)
+              + " ("
+              + maxBodyBytes
+              + "), or a body of the largest size could never be accepted");
+    }
     return new IngestConfig(
         values.integer(Settings.INGEST_PORT, 0, 65535),
         parseTokens(values.string(Settings.INGEST_TOKENS)),
-        values.integer(Settings.INGEST_MAX_BODY_BYTES, 1024, 256 * 1024 * 1024),
+        maxBodyBytes,
         values.integer(Settings.INGEST_MAX_BATCH_EVENTS, 1, 1_000_000),
         values.integer(Settings.INGEST_MAX_IN_FLIGHT_REQUESTS, 1, 100_000),
+        maxInFlightBytes,
         Duration.ofMillis(values.integer(Settings.INGEST_ACK_TIMEOUT_MS, 100, 600_000)),
         Duration.ofHours(values.integer(Settings.INGEST_DEDUPE_WINDOW_HOURS, 1, 24 * 366)),
         values.longInteger(Settings.INGEST_DEDUPE_MAX_IDS, 1));

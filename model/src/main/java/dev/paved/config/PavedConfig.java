@@ -5,7 +5,12 @@ import java.util.Map;
 
 /** Every setting of Paved, typed, in one object made of small sections. */
 public record PavedConfig(
-    Path home, ClickHouseConfig clickhouse, KafkaConfig kafka, IngestConfig ingest, ApiConfig api) {
+    Path home,
+    ClickHouseConfig clickhouse,
+    KafkaConfig kafka,
+    IngestConfig ingest,
+    JobsConfig jobs,
+    ApiConfig api) {
 
   /** Reads the process environment (and {@code PAVED_CONFIG}'s file when set). */
   public static PavedConfig load() {
@@ -19,6 +24,7 @@ public record PavedConfig(
         ClickHouseConfig.from(values),
         KafkaConfig.from(values, home),
         IngestConfig.from(values),
+        JobsConfig.from(values, home),
         ApiConfig.from(values));
   }
 

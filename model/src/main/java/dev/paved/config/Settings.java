@@ -88,6 +88,13 @@ public final class Settings {
           "64",
           "Requests processed at once; beyond it ingest answers `429` with `Retry-After`, so"
               + " memory stays bounded under overload.");
+  public static final Setting INGEST_MAX_IN_FLIGHT_BYTES =
+      new Setting(
+          "ingest.max-in-flight-bytes",
+          "33554432",
+          "Request body bytes (decompressed) held at once by the requests being processed;"
+              + " beyond it ingest answers `429` with `Retry-After`. At least"
+              + " `ingest.max-body-bytes`.");
   public static final Setting INGEST_ACK_TIMEOUT_MS =
       new Setting(
           "ingest.ack-timeout-ms",
@@ -103,7 +110,65 @@ public final class Settings {
       new Setting(
           "ingest.dedupe-max-ids",
           "2000000",
-          "Most ids remembered for deduplication (about 16 bytes each); the oldest go first.");
+          "Most ids remembered for deduplication (11 to 21 bytes each); the oldest go first.");
+
+  public static final Setting JOBS_PARALLELISM =
+      new Setting(
+          "jobs.parallelism",
+          "2",
+          "Parallelism of the Flink job; also the task slots of the local MiniCluster that `./paved"
+              + " jobs` runs.");
+  public static final Setting JOBS_CONSUMER_GROUP =
+      new Setting(
+          "jobs.consumer-group",
+          "paved-jobs",
+          "Kafka consumer group of the streaming job: it commits its offsets there at each"
+              + " checkpoint, and starts from them (else from the earliest) without a checkpoint.");
+  public static final Setting JOBS_CHECKPOINT_INTERVAL_MS =
+      new Setting(
+          "jobs.checkpoint-interval-ms",
+          "10000",
+          "How often the streaming job checkpoints its state and Kafka offsets; sinks also flush"
+              + " to ClickHouse at each checkpoint.");
+  public static final Setting JOBS_CHECKPOINT_DIR =
+      new Setting(
+          "jobs.checkpoint-dir",
+          "var/flink-checkpoints",
+          "Where checkpoints are kept: a path (relative to `home`) or a URI Flink can write"
+              + " (`file:///...`, `s3://...`). A restarted job resumes from the newest one here.");
+  public static final Setting JOBS_OUT_OF_ORDERNESS_SECONDS =
+      new Setting(
+          "jobs.out-of-orderness-seconds",
+          "600",
+          "How far behind the newest event time the watermark trails. Events older than the"
+              + " watermark are late: still counted, their metric rows are emitted again.");
+  public static final Setting JOBS_IDLE_TIMEOUT_SECONDS =
+      new Setting(
+          "jobs.idle-timeout-seconds",
+          "60",
+          "A Kafka partition without events for this long stops holding the watermark back.");
+  public static final Setting JOBS_DEDUPE_HORIZON_HOURS =
+      new Setting(
+          "jobs.dedupe-horizon-hours",
+          "168",
+          "The jobs remember an event `id` for this long in event time after it was seen, and"
+              + " drop copies that arrive meanwhile (7 days).");
+  public static final Setting JOBS_SINK_BATCH_ROWS =
+      new Setting(
+          "jobs.sink-batch-rows",
+          "20000",
+          "Rows a ClickHouse sink buffers before it inserts them; also bounds its memory.");
+  public static final Setting JOBS_SINK_FLUSH_MS =
+      new Setting(
+          "jobs.sink-flush-ms",
+          "1000",
+          "Longest a row waits in a ClickHouse sink's buffer before it is inserted.");
+  public static final Setting JOBS_SINK_MAX_BACKOFF_MS =
+      new Setting(
+          "jobs.sink-max-backoff-ms",
+          "30000",
+          "Longest pause between two attempts of a failed ClickHouse insert; the pause doubles"
+              + " from 100 ms up to it, and the sink retries until ClickHouse is back.");
 
   public static final Setting API_PORT =
       new Setting("api.port", "8081", "Port of the read API and dashboards.");
@@ -112,6 +177,17 @@ public final class Settings {
           "api.read-tokens",
           "paved-dev-read-token",
           "Comma-separated read tokens for `/api/v1` (separate from ingest tokens).");
+  public static final Setting API_MIN_COUNT =
+      new Setting(
+          "api.min-count",
+          "5",
+          "A metric row whose `count` is below this carries `\"low_confidence\": true`.");
+  public static final Setting API_CACHE_MAX_AGE_SECONDS =
+      new Setting(
+          "api.cache-max-age-seconds",
+          "30",
+          "`Cache-Control: private, max-age=N` on every `/api/v1` answer; 0 makes clients"
+              + " revalidate (with `If-None-Match`) every time.");
 
   public static final List<Setting> ALL =
       List.of(
@@ -133,9 +209,22 @@ public final class Settings {
           INGEST_MAX_BODY_BYTES,
           INGEST_MAX_BATCH_EVENTS,
           INGEST_MAX_IN_FLIGHT_REQUESTS,
+          INGEST_MAX_IN_FLIGHT_BYTES,
           INGEST_ACK_TIMEOUT_MS,
           INGEST_DEDUPE_WINDOW_HOURS,
           INGEST_DEDUPE_MAX_IDS,
+          JOBS_PARALLELISM,
+          JOBS_CONSUMER_GROUP,
+          JOBS_CHECKPOINT_INTERVAL_MS,
+          JOBS_CHECKPOINT_DIR,
+          JOBS_OUT_OF_ORDERNESS_SECONDS,
+          JOBS_IDLE_TIMEOUT_SECONDS,
+          JOBS_DEDUPE_HORIZON_HOURS,
+          JOBS_SINK_BATCH_ROWS,
+          JOBS_SINK_FLUSH_MS,
+          JOBS_SINK_MAX_BACKOFF_MS,
           API_PORT,
-          API_READ_TOKENS);
+          API_READ_TOKENS,
+          API_MIN_COUNT,
+          API_CACHE_MAX_AGE_SECONDS);
 }

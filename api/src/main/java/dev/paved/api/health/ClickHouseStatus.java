@@ -18,6 +18,11 @@ public final class ClickHouseStatus implements Supplier<StorageStatus> {
     this.migrationsAvailable = Migrations.fromClasspath().migrations().size();
   }
 
+  /** The connection it asks, which the read API queries too. */
+  public ClickHouse clickhouse() {
+    return clickhouse;
+  }
+
   @Override
   public StorageStatus get() {
     if (!clickhouse.ping()) {
