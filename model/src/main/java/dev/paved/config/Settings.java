@@ -85,9 +85,10 @@ public final class Settings {
   public static final Setting INGEST_MAX_IN_FLIGHT_REQUESTS =
       new Setting(
           "ingest.max-in-flight-requests",
-          "64",
+          "200",
           "Requests processed at once; beyond it ingest answers `429` with `Retry-After`, so"
-              + " memory stays bounded under overload.");
+              + " memory stays bounded under overload. The server runs this many threads and 50"
+              + " more (at least 250).");
   public static final Setting INGEST_MAX_IN_FLIGHT_BYTES =
       new Setting(
           "ingest.max-in-flight-bytes",
