@@ -9,18 +9,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code ./paved}: {@code run} starts every stage in this one process; {@code
- * ingest}, {@code jobs} and {@code api} start one stage each, for scale-out. Whatever it starts,
- * including private ClickHouse and Kafka servers, stops on Ctrl-C.
+ * ingest}, {@code jobs} and {@code api} start one stage each, for scale-out; {@code backfill}
+ * replays the whole event log through the jobs and exits. Whatever it starts, including private
+ * ClickHouse and Kafka servers, stops on Ctrl-C.
  */
 public final class Paved {
   private static final Logger log = LoggerFactory.getLogger(Paved.class);
-  private static final Set<String> COMMANDS = Set.of("run", "ingest", "jobs", "api");
+  private static final Set<String> COMMANDS = Set.of("run", "ingest", "jobs", "api", "backfill");
 
   private Paved() {}
 
   public static void main(String[] args) throws InterruptedException {
     if (args.length == 0 || !COMMANDS.contains(args[0])) {
-      System.err.println("usage: paved run [--demo] | ingest | jobs | api");
+      System.err.println("usage: paved run [--demo] | ingest | jobs | api | backfill");
       System.exit(2);
     }
     List<String> flags = List.of(args).subList(1, args.length);
@@ -49,6 +50,10 @@ public final class Paved {
       System.exit(1);
     }
     stack.printUrls();
+    if (args[0].equals("backfill")) {
+      stack.close();
+      System.exit(0); // Flink's local threads would otherwise keep the JVM alive
+    }
     Thread.currentThread().join();
   }
 }

@@ -10,10 +10,20 @@ import dev.paved.ingest.IngestServer;
 import dev.paved.ingest.log.EventLog;
 import dev.paved.ingest.log.EventTopic;
 import dev.paved.ingest.log.PrivateKafkaBroker;
+import dev.paved.ingest.synthetic.IngestStreamer;
+import dev.paved.ingest.synthetic.OrganisationShape;
+import dev.paved.ingest.synthetic.SyntheticOrganisation;
+import dev.paved.jobs.PavedJobs;
+import dev.paved.jobs.RunningJob;
 import dev.paved.model.EventCodec;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,12 +37,14 @@ import org.slf4j.LoggerFactory;
  */
 final class Stack {
   private static final Logger log = LoggerFactory.getLogger(Stack.class);
+  private static final int DEMO_EVENTS_PER_SECOND = 5_000;
 
   private final PavedConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final List<String> urls = new ArrayList<>();
   private String clickhouseUrl;
   private String bootstrapServers;
+  private int ingestPort;
 
   Stack(PavedConfig config) {
     this.config = config;
@@ -40,11 +52,21 @@ final class Stack {
 
   void start(String command, boolean demo) {
     boolean all = command.equals("run");
-    if (all || command.equals("ingest") || command.equals("jobs")) {
+    if (demo && !all) {
+      throw new IllegalArgumentException("--demo needs the whole product: ./paved run --demo");
+    }
+    boolean jobs = all || command.equals("jobs") || command.equals("backfill");
+    if (jobs || command.equals("ingest")) {
       startEventLog();
     }
-    if (all || command.equals("jobs") || command.equals("api")) {
+    if (jobs || command.equals("api")) {
       startStorage();
+    }
+    if (all || command.equals("jobs")) {
+      startJobs();
+    }
+    if (command.equals("backfill")) {
+      backfill();
     }
     if (all || command.equals("ingest")) {
       startIngest();
@@ -53,8 +75,58 @@ final class Stack {
       startApi();
     }
     if (demo) {
-      log.info("--demo: the synthetic organisation's stream starts once its generator is wired");
+      startDemoStream();
     }
+  }
+
+  /**
+   * Sends the small synthetic organisation's last 60 days (ending today) through ingest, as a
+   * sender would, so every dashboard has data; in the background, so Paved serves meanwhile.
+   */
+  private void startDemoStream() {
+    OrganisationShape small = OrganisationShape.small();
+    Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    OrganisationShape recent =
+        new OrganisationShape(
+            small.teams(),
+            small.developers(),
+            small.services(),
+            today.minus(small.duration()),
+            small.duration());
+    IngestStreamer streamer =
+        new IngestStreamer(
+            URI.create("http://127.0.0.1:" + ingestPort + "/v1/events"),
+            config.ingest().tokens().get(0).token(),
+            1_000,
+            DEMO_EVENTS_PER_SECOND);
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                IngestStreamer.Sent sent =
+                    streamer.stream(new SyntheticOrganisation(recent, 42).iterator());
+                log.info(
+                    "demo: sent {} events of a synthetic organisation ({} accepted, {} duplicates,"
+                        + " {} rejected)",
+                    sent.events(),
+                    sent.accepted(),
+                    sent.duplicates(),
+                    sent.rejected());
+              } catch (IOException e) {
+                log.error("demo: the synthetic stream stopped: {}", e.getMessage());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "paved-demo");
+    sender.setDaemon(true);
+    sender.start();
+    urls.add(
+        "demo:                  streaming a synthetic organisation ("
+            + small.teams()
+            + " teams, "
+            + small.developers()
+            + " developers, 60 days) through ingest");
   }
 
   private void startEventLog() {
@@ -96,6 +168,24 @@ final class Stack {
     }
   }
 
+  private void startJobs() {
+    RunningJob job = PavedJobs.start(config, bootstrapServers, clickhouseUrl);
+    started.push(job);
+    urls.add(
+        "jobs:                  streaming on a local Flink MiniCluster"
+            + job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
+  }
+
+  /** Replays the whole event log through every pipeline; rows replace their twins. */
+  private void backfill() {
+    long began = System.nanoTime();
+    PavedJobs.backfill(config, bootstrapServers, clickhouseUrl);
+    urls.add(
+        String.format(
+            "backfill:              replayed the event log in %.1f s",
+            (System.nanoTime() - began) / 1e9));
+  }
+
   private void startIngest() {
     EventLog eventLog =
         new EventLog(bootstrapServers, config.kafka().topic(), EventLog.DEFAULT_DELIVERY_TIMEOUT);
@@ -107,6 +197,7 @@ final class Stack {
             .create()
             .start(config.ingest().port());
     started.push(ingest::stop);
+    ingestPort = ingest.port();
     urls.add("ingest:                http://localhost:" + ingest.port() + "/v1/events");
   }
 
