@@ -46,7 +46,7 @@ public final class ApiServer {
     this.config = config;
     this.storage = storage;
     this.json = json;
-    this.endpoints = Endpoints.all(storage.clickhouse(), json);
+    this.endpoints = Endpoints.all(storage.clickhouse(), json, config);
   }
 
   /** The routes served under {@code /api/v1}, as registered and documented. */

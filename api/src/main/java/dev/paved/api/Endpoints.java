@@ -2,9 +2,15 @@ package dev.paved.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.api.activity.ActivityEndpoint;
+import dev.paved.api.delivery.ChangeFailureRateEndpoint;
+import dev.paved.api.delivery.DeploymentsEndpoint;
+import dev.paved.api.delivery.LeadTimeBreakdownEndpoint;
+import dev.paved.api.delivery.LeadTimeEndpoint;
+import dev.paved.api.delivery.RecoveryTimeEndpoint;
 import dev.paved.api.events.EventsEndpoint;
 import dev.paved.api.route.Endpoint;
 import dev.paved.clickhouse.ClickHouse;
+import dev.paved.config.ApiConfig;
 import java.util.List;
 
 /**
@@ -15,7 +21,15 @@ import java.util.List;
 public final class Endpoints {
   private Endpoints() {}
 
-  public static List<Endpoint> all(ClickHouse clickhouse, ObjectMapper json) {
-    return List.of(new ActivityEndpoint(clickhouse), new EventsEndpoint(clickhouse, json));
+  public static List<Endpoint> all(ClickHouse clickhouse, ObjectMapper json, ApiConfig config) {
+    List<String> production = config.productionEnvironments();
+    return List.of(
+        new ActivityEndpoint(clickhouse),
+        new EventsEndpoint(clickhouse, json),
+        new LeadTimeEndpoint(clickhouse, production),
+        new LeadTimeBreakdownEndpoint(clickhouse, production),
+        new DeploymentsEndpoint(clickhouse, production),
+        new ChangeFailureRateEndpoint(clickhouse, production),
+        new RecoveryTimeEndpoint(clickhouse));
   }
 }

@@ -190,6 +190,13 @@ public final class Settings {
           "`Cache-Control: private, max-age=N` on every `/api/v1` answer; 0 makes clients"
               + " revalidate (with `If-None-Match`) every time.");
 
+  public static final Setting METRICS_PRODUCTION_ENVIRONMENTS =
+      new Setting(
+          "metrics.production-environments",
+          "production,prod",
+          "Comma-separated deploy environments that count as production for the delivery"
+              + " metrics; the read API's default `environment`.");
+
   public static final List<Setting> ALL =
       List.of(
           HOME,
@@ -227,5 +234,6 @@ public final class Settings {
           API_PORT,
           API_READ_TOKENS,
           API_MIN_COUNT,
-          API_CACHE_MAX_AGE_SECONDS);
+          API_CACHE_MAX_AGE_SECONDS,
+          METRICS_PRODUCTION_ENVIRONMENTS);
 }

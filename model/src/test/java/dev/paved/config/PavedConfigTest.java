@@ -49,6 +49,34 @@ class PavedConfigTest {
   }
 
   @Test
+  void productionEnvironmentsDefaultToProductionAndProd() {
+    assertEquals(
+        java.util.List.of("production", "prod"),
+        PavedConfig.defaults().api().productionEnvironments());
+    PavedConfig config =
+        PavedConfig.from(
+            SettingValues.of(
+                Map.of("PAVED_METRICS_PRODUCTION_ENVIRONMENTS", " live, prod-eu ,live"), Map.of()));
+    assertEquals(java.util.List.of("live", "prod-eu"), config.api().productionEnvironments());
+    ConfigException empty =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                PavedConfig.from(
+                    SettingValues.of(
+                        Map.of("PAVED_METRICS_PRODUCTION_ENVIRONMENTS", " , "), Map.of())));
+    assertTrue(empty.getMessage().contains("metrics.production-environments"));
+    ConfigException notASlug =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                PavedConfig.from(
+                    SettingValues.of(
+                        Map.of("PAVED_METRICS_PRODUCTION_ENVIRONMENTS", "Prod'"), Map.of())));
+    assertTrue(notASlug.getMessage().contains("metrics.production-environments"));
+  }
+
+  @Test
   void badValuesNameTheSetting() {
     ConfigException notANumber =
         assertThrows(
