@@ -6,6 +6,14 @@ import dev.paved.config.ConfigException;
 import dev.paved.config.JobsConfig;
 import dev.paved.config.PavedConfig;
 import dev.paved.config.Settings;
+import dev.paved.jobs.delivery.ChangeLeadTimeRow;
+import dev.paved.jobs.delivery.DeliveryPipeline;
+import dev.paved.jobs.delivery.DeliverySettings;
+import dev.paved.jobs.delivery.DeployRow;
+import dev.paved.jobs.delivery.IncidentRow;
+import dev.paved.jobs.onboarding.BootstrapRow;
+import dev.paved.jobs.onboarding.MilestoneRow;
+import dev.paved.jobs.onboarding.OnboardingPipeline;
 import dev.paved.jobs.raw.EventRow;
 import dev.paved.jobs.raw.RawEventsPipeline;
 import dev.paved.jobs.runtime.Checkpoints;
@@ -77,7 +85,17 @@ public final class PavedJobs {
    * takes its sinks from {@code tables} and its settings from {@code config}.
    */
   public static List<Pipeline> pipelines(PavedConfig config, Tables tables) {
-    return List.of(new RawEventsPipeline(tables.sink(EventRow.TABLE, EventRow.class)));
+    return List.of(
+        new RawEventsPipeline(tables.sink(EventRow.TABLE, EventRow.class)),
+        new DeliveryPipeline(
+            DeliverySettings.DEFAULTS,
+            tables.sink(ChangeLeadTimeRow.TABLE, ChangeLeadTimeRow.class),
+            tables.sink(DeployRow.TABLE, DeployRow.class),
+            tables.sink(IncidentRow.TABLE, IncidentRow.class)),
+        new OnboardingPipeline(
+            DeliverySettings.DEFAULTS,
+            tables.sink(MilestoneRow.TABLE, MilestoneRow.class),
+            tables.sink(BootstrapRow.TABLE, BootstrapRow.class)));
   }
 
   /**
