@@ -40,8 +40,8 @@ import java.util.stream.Stream;
  *   <li><b>Left:</b> the earliest {@code left} at or after the join ends onboarding: milestones
  *       reached after it do not count, and rows not reached are censored at it rather than at the
  *       clock ({@link MilestoneFact#observation}).
- *   <li>A {@code joined} event may arrive up to {@link DeliverySettings#lateness()} after the
- *       developer's first changes: until it does, the changes of that last window are kept.
+ *   <li>A {@code joined} event may arrive up to {@link DeliverySettings#lateness()} of watermark
+ *       after the developer's latest change: until it does, their earliest 1,000 changes are kept.
  * </ul>
  *
  * <p>State lives {@link DeliverySettings#lateness()} after the latest event it absorbed, and while
@@ -53,6 +53,7 @@ public final class DeveloperOnboarding implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final int TENTH = 10;
+  private static final int MAX_WAITING_FOR_JOIN = 1_000;
 
   private static final Comparator<AuthoredChange> FIRST_AUTHORED =
       Comparator.comparing(AuthoredChange::authoredAt).thenComparing(AuthoredChange::changeKey);
@@ -155,8 +156,15 @@ public final class DeveloperOnboarding implements Serializable {
   private void prune(OnboardingState state) {
     MembershipReport join = join(state);
     if (join == null) {
-      Instant windowStart = state.clock.minus(settings.lateness());
-      state.changes.removeIf(change -> change.authoredAt().isBefore(windowStart));
+      // Not pruned by the key's own clock: a backfill reads Kafka partitions at different speeds,
+      // so that clock can run days ahead of the join's partition. The expiry timer (watermark) ends
+      // the wait; the cap bounds a developer whose join never comes.
+      if (state.changes.size() > MAX_WAITING_FOR_JOIN) {
+        List<AuthoredChange> earliest =
+            new ArrayList<>(
+                state.changes.stream().sorted(FIRST_AUTHORED).limit(MAX_WAITING_FOR_JOIN).toList());
+        state.changes = earliest;
+      }
       return;
     }
     List<AuthoredChange> afterJoin =

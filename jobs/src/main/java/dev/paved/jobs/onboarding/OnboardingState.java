@@ -17,7 +17,7 @@ public class OnboardingState {
 
   /**
    * The changes they authored that can still matter: once the join is known, the ten earliest
-   * authored at or after it and the earliest deployed; before, those of the last {@code lateness}.
+   * authored at or after it and the earliest deployed; before, the earliest 1,000.
    */
   public List<AuthoredChange> changes = new ArrayList<>();
 
