@@ -9,28 +9,49 @@ import dev.paved.ingest.log.LogRecord;
 import dev.paved.model.Decoded;
 import dev.paved.model.Event;
 import dev.paved.model.EventCodec;
+import dev.paved.model.EventType;
 import dev.paved.model.Violation;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /v1/events}: authenticate, read, validate, deduplicate, append to the event log, and
- * answer {@code 2xx} only once Kafka acknowledged every accepted event.
+ * {@code POST /v1/events}: authenticate, read, validate, authorize, deduplicate, append to the
+ * event log, and answer {@code 2xx} only once Kafka acknowledged every accepted event.
+ *
+ * <p>A request that fails after it claimed ids releases them, so that the sender's retry is
+ * accepted rather than answered as a duplicate of an event that was never stored.
  */
 public final class EventsEndpoint {
   private static final Logger log = LoggerFactory.getLogger(EventsEndpoint.class);
+
+  /** When ingest received the event (RFC 3339, UTC): where freshness is measured from. */
+  public static final String RECEIVED_AT_HEADER = "received-at";
+
+  /** Objects and arrays, the batch's array included; an event is at most 4 levels deep. */
+  static final int MAX_NESTING_DEPTH = 32;
+
+  private static final Set<String> TYPES =
+      Arrays.stream(EventType.values())
+          .map(EventType::wireName)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final IngestConfig config;
   private final SenderAuthentication authentication;
@@ -39,7 +60,7 @@ public final class EventsEndpoint {
   private final EventLog eventLog;
   private final IngestMetrics metrics;
   private final Clock clock;
-  private final Semaphore inFlight;
+  private final InFlightLimits limits;
 
   public EventsEndpoint(
       IngestConfig config,
@@ -51,107 +72,114 @@ public final class EventsEndpoint {
     this.authentication = new SenderAuthentication(config.tokens());
     this.reader =
         new EventBatchReader(
-            EventCodec.mapper(), EventCodec.MAX_EVENT_BYTES, config.maxBatchEvents(), 32);
+            EventCodec.mapperBuilder(),
+            EventCodec.MAX_EVENT_BYTES,
+            config.maxBatchEvents(),
+            MAX_NESTING_DEPTH,
+            config.maxBodyBytes());
     this.recentIds = recentIds;
     this.eventLog = eventLog;
     this.metrics = metrics;
     this.clock = clock;
-    this.inFlight = new Semaphore(config.maxInFlightRequests());
+    this.limits = new InFlightLimits(config.maxInFlightRequests(), config.maxInFlightBytes());
+    metrics.watchInFlight(limits::requestsInFlight, limits::bytesInFlight);
   }
 
   public void handle(Context ctx) {
     long started = System.nanoTime();
     try {
-      Optional<SourceToken> sender = authentication.authenticate(ctx.header("Authorization"));
-      if (sender.isEmpty()) {
+      SourceToken sender = authentication.authenticate(ctx.header("Authorization")).orElse(null);
+      if (sender == null) {
         ctx.header("WWW-Authenticate", "Bearer");
         Problem.send(
-            ctx, 401, "Unauthorized", "send a valid ingest token as Authorization: Bearer <token>");
+            ctx,
+            401,
+            "Unauthorized",
+            ctx.header("Authorization") == null
+                ? "send an ingest token as Authorization: Bearer <token>"
+                : "the bearer token is not a configured ingest token");
         return;
       }
-      if (!inFlight.tryAcquire()) {
-        ctx.header("Retry-After", "1");
-        Problem.send(ctx, 429, "Too Many Requests", "ingest is at capacity; retry shortly");
-        return;
+      try (InFlightLimits.Reservation reservation = limits.tryEnter()) {
+        if (reservation == null) {
+          overloaded(ctx, "ingest is processing as many requests as it may; retry shortly");
+          return;
+        }
+        accept(ctx, sender, reservation);
       }
-      try {
-        accept(ctx, sender.get());
-      } finally {
-        inFlight.release();
-      }
+    } catch (RuntimeException e) {
+      log.error("POST /v1/events failed unexpectedly", e);
+      Problem.send(ctx, 500, "Internal Server Error", "ingest failed; nothing was acknowledged");
     } finally {
       metrics.request(ctx.statusCode(), System.nanoTime() - started);
     }
   }
 
-  private void accept(Context ctx, SourceToken sender) {
-    String encoding = Optional.ofNullable(ctx.header("Content-Encoding")).orElse("identity");
-    boolean gzip = encoding.equalsIgnoreCase("gzip");
-    if (!gzip && !encoding.equalsIgnoreCase("identity")) {
-      Problem.send(ctx, 415, "Unsupported Media Type", "Content-Encoding must be gzip or absent");
+  /** A valid event, encoded for the log, and what its answer needs. */
+  private record Valid(String id, String type, byte[] json) {}
+
+  private void accept(Context ctx, SourceToken sender, InFlightLimits.Reservation reservation) {
+    String encoding = ctx.header("Content-Encoding");
+    boolean gzip = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
+    if (encoding != null && !gzip && !encoding.trim().equalsIgnoreCase("identity")) {
+      Problem.send(
+          ctx, 415, "Unsupported Media Type", "Content-Encoding must be gzip, identity or absent");
       return;
     }
-    String contentType =
-        Optional.ofNullable(ctx.contentType()).orElse("application/json").toLowerCase(Locale.ROOT);
+    String mediaType = mediaType(ctx.header("Content-Type"));
     boolean ndjson =
-        contentType.startsWith("application/x-ndjson")
-            || contentType.startsWith("application/jsonl");
-    if (!ndjson && !contentType.startsWith("application/json")) {
+        mediaType.equals("application/x-ndjson") || mediaType.equals("application/jsonl");
+    if (!ndjson && !mediaType.equals("application/json")) {
       Problem.send(
           ctx,
           415,
           "Unsupported Media Type",
-          "Content-Type must be application/json or application/x-ndjson");
+          "Content-Type must be application/json (an event or an array of events) or"
+              + " application/x-ndjson (one event a line), not "
+              + (mediaType.isEmpty() ? "absent" : mediaType));
       return;
     }
 
-    List<EventBatchReader.Candidate> candidates;
+    Instant now = clock.instant();
+    List<Rejection> rejected = new ArrayList<>();
+    List<Valid> valid = new ArrayList<>();
     try {
-      byte[] body = BodyReader.read(ctx.bodyInputStream(), gzip, config.maxBodyBytes());
-      candidates = ndjson ? reader.readNdjson(body) : reader.readJson(body);
+      byte[] body =
+          BodyReader.read(
+              ctx.bodyInputStream(),
+              gzip,
+              ctx.req().getContentLengthLong(),
+              config.maxBodyBytes(),
+              reservation);
+      Consumer<EventBatchReader.Candidate> events =
+          candidate -> decode(candidate, now, sender, valid, rejected);
+      if (ndjson) {
+        reader.readNdjson(body, events);
+      } else {
+        reader.readJson(body, events);
+      }
     } catch (BodyReader.TooLarge | EventBatchReader.TooManyEvents e) {
       Problem.send(ctx, 413, "Content Too Large", e.getMessage());
       return;
+    } catch (BodyReader.Overloaded e) {
+      overloaded(ctx, e.getMessage());
+      return;
     } catch (EventBatchReader.MalformedBody e) {
-      Problem.send(ctx, 400, "Malformed JSON", e.getMessage());
+      Problem.send(ctx, 400, e.title(), e.getMessage());
       return;
     } catch (IOException e) {
       Problem.send(ctx, 400, "Unreadable Body", "the body could not be read: " + e.getMessage());
       return;
     }
 
-    Instant now = clock.instant();
-    List<Rejection> rejected = new ArrayList<>();
-    List<Event> valid = new ArrayList<>();
-    for (EventBatchReader.Candidate candidate : candidates) {
-      if (candidate.json() == null) {
-        rejected.add(new Rejection(candidate.index(), null, candidate.problem()));
-        metrics.event("rejected", "unknown", sender.source());
-        continue;
-      }
-      Decoded decoded = EventCodec.decode(candidate.json(), now);
-      if (decoded instanceof Decoded.Valid v) {
-        valid.add(v.event());
-      } else {
-        Decoded.Invalid invalid = (Decoded.Invalid) decoded;
-        rejected.add(
-            new Rejection(
-                candidate.index(),
-                invalid.id(),
-                invalid.violations().stream()
-                    .map(Violation::message)
-                    .collect(Collectors.joining("; "))));
-        metrics.event("rejected", typeLabel(candidate), sender.source());
+    Set<String> forbidden = new LinkedHashSet<>();
+    for (Valid event : valid) {
+      if (!sender.allows(event.type())) {
+        forbidden.add(event.type());
       }
     }
-
-    List<String> forbidden =
-        valid.stream()
-            .map(e -> e.type().wireName())
-            .filter(type -> !sender.allows(type))
-            .distinct()
-            .toList();
     if (!forbidden.isEmpty()) {
+      count(valid.stream().map(Valid::type).toList(), "forbidden", sender);
       Problem.send(
           ctx,
           403,
@@ -164,56 +192,124 @@ public final class EventsEndpoint {
       return;
     }
 
-    List<Event> fresh = new ArrayList<>();
-    int duplicates = 0;
-    for (Event event : valid) {
-      if (recentIds.claim(event.id(), now)) {
-        fresh.add(event);
-      } else {
-        duplicates++;
-        metrics.event("duplicate", event.type().wireName(), sender.source());
+    if (valid.isEmpty()) {
+      noValidEvents(ctx, rejected);
+      return;
+    }
+
+    RecentEventIds.Claims claims = recentIds.claim(valid.stream().map(Valid::id).toList(), now);
+    List<Valid> fresh = new ArrayList<>(claims.freshCount());
+    try {
+      List<LogRecord> records = new ArrayList<>(claims.freshCount());
+      Map<String, Map<String, String>> headersByType = new HashMap<>();
+      for (int i = 0; i < valid.size(); i++) {
+        Valid event = valid.get(i);
+        if (claims.status(i) == RecentEventIds.Status.FRESH) {
+          fresh.add(event);
+          records.add(
+              new LogRecord(
+                  event.id(),
+                  event.json(),
+                  headersByType.computeIfAbsent(
+                      event.type(), type -> headers(sender.source(), type, now))));
+        }
       }
+      if (!records.isEmpty() && !appendDurably(records)) {
+        unavailable(
+            ctx,
+            "Kafka did not acknowledge the events in time; none of this request is reported"
+                + " stored; retry with the same ids (those stored meanwhile are answered as"
+                + " duplicates)");
+        return;
+      }
+      claims.commit();
+    } finally {
+      // Whatever failed before the commit, the ids are not stored: a retry must be accepted.
+      claims.release();
     }
-
-    if (!fresh.isEmpty() && !appendDurably(fresh, sender, now)) {
-      fresh.forEach(e -> recentIds.release(e.id()));
-      ctx.header("Retry-After", "5");
-      Problem.send(
+    if (!othersStored(claims)) {
+      unavailable(
           ctx,
-          503,
-          "Event Log Unavailable",
-          "Kafka did not acknowledge the events in time; nothing of this request is guaranteed"
-              + " stored; retry with the same ids (duplicates are recognised)");
+          "some events of this request were being stored by an earlier request that failed; retry"
+              + " with the same ids");
       return;
     }
-    fresh.forEach(e -> metrics.event("accepted", e.type().wireName(), sender.source()));
 
-    BatchOutcome outcome = new BatchOutcome(fresh.size(), duplicates, rejected);
-    if (valid.isEmpty() && !rejected.isEmpty()) {
-      Problem.send(
-          ctx,
-          400,
-          "No Valid Events",
-          "every event of the request was rejected; see rejected",
-          Map.of("accepted", 0, "duplicates", 0, "rejected", rejected));
-      return;
+    count(fresh.stream().map(Valid::type).toList(), "accepted", sender);
+    int duplicates = valid.size() - fresh.size();
+    if (duplicates > 0) {
+      List<String> duplicateTypes = new ArrayList<>(duplicates);
+      for (int i = 0; i < valid.size(); i++) {
+        if (claims.status(i) != RecentEventIds.Status.FRESH) {
+          duplicateTypes.add(valid.get(i).type());
+        }
+      }
+      count(duplicateTypes, "duplicate", sender);
     }
-    ctx.status(200).json(outcome);
+    ctx.status(200).json(new BatchOutcome(fresh.size(), duplicates, rejected));
   }
 
-  private boolean appendDurably(List<Event> events, SourceToken sender, Instant receivedAt) {
-    List<LogRecord> records = new ArrayList<>(events.size());
-    for (Event event : events) {
-      records.add(
-          new LogRecord(
-              event.id(),
-              EventCodec.encode(event),
-              Map.of(
-                  "source", sender.source(),
-                  "type", event.type().wireName(),
-                  "received-at", receivedAt.toString(),
-                  "content-type", "application/json")));
+  /** {@code 400}, with the answer's usual fields, when no event of the request can be stored. */
+  private static void noValidEvents(Context ctx, List<Rejection> rejected) {
+    Map<String, Object> outcome = new LinkedHashMap<>();
+    outcome.put("accepted", 0);
+    outcome.put("duplicates", 0);
+    outcome.put("rejected", rejected);
+    String detail =
+        rejected.isEmpty()
+            ? "the body holds no events"
+            : rejected.size() == 1
+                ? "the event was rejected: " + rejected.get(0).reason()
+                : "every event of the request was rejected; see rejected";
+    Problem.send(ctx, 400, rejected.isEmpty() ? "No Events" : "No Valid Events", detail, outcome);
+  }
+
+  private void decode(
+      EventBatchReader.Candidate candidate,
+      Instant now,
+      SourceToken sender,
+      List<Valid> valid,
+      List<Rejection> rejected) {
+    if (candidate.json() == null) {
+      rejected.add(new Rejection(candidate.index(), null, candidate.problem()));
+      metrics.event("rejected", "unknown", sender.source());
+      return;
     }
+    Decoded decoded = EventCodec.decode(candidate.json(), now);
+    if (decoded instanceof Decoded.Valid v) {
+      Event event = v.event();
+      valid.add(new Valid(event.id(), event.type().wireName(), EventCodec.encode(event)));
+      return;
+    }
+    Decoded.Invalid invalid = (Decoded.Invalid) decoded;
+    rejected.add(
+        new Rejection(
+            candidate.index(),
+            invalid.id(),
+            invalid.violations().stream()
+                .map(Violation::message)
+                .collect(Collectors.joining("; "))));
+    String type = candidate.json().path("type").asText("");
+    metrics.event("rejected", TYPES.contains(type) ? type : "unknown", sender.source());
+  }
+
+  /** Counts events by type with one metric update per type, not per event. */
+  private void count(List<String> types, String outcome, SourceToken sender) {
+    Map<String, Integer> byType = new HashMap<>();
+    types.forEach(type -> byType.merge(type, 1, Integer::sum));
+    byType.forEach((type, n) -> metrics.events(outcome, type, sender.source(), n));
+  }
+
+  private static Map<String, String> headers(String source, String type, Instant receivedAt) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(LogRecord.SOURCE_HEADER, source);
+    headers.put(LogRecord.TYPE_HEADER, type);
+    headers.put(LogRecord.CONTENT_TYPE_HEADER, LogRecord.JSON);
+    headers.put(RECEIVED_AT_HEADER, receivedAt.toString());
+    return headers;
+  }
+
+  private boolean appendDurably(List<LogRecord> records) {
     long started = System.nanoTime();
     try {
       eventLog.append(records).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -221,17 +317,46 @@ public final class EventsEndpoint {
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.warn("Kafka did not acknowledge a batch of {} events: {}", events.size(), e.toString());
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+      log.warn(
+          "Kafka did not acknowledge a batch of {} events: {}", records.size(), cause.toString());
     }
     metrics.brokerError();
     return false;
   }
 
-  private static String typeLabel(EventBatchReader.Candidate candidate) {
-    String type = candidate.json().path("type").asText("");
-    return type.matches("change|deploy|incident|developer|usage|ticket|survey|deviation")
-        ? type
-        : "unknown";
+  /** Waits for other requests that were storing some of this request's ids. */
+  private boolean othersStored(RecentEventIds.Claims claims) {
+    try {
+      return claims.inFlight().get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+
+  private void overloaded(Context ctx, String detail) {
+    metrics.overloaded();
+    ctx.header("Retry-After", "1");
+    Problem.send(ctx, 429, "Too Many Requests", detail);
+  }
+
+  private static void unavailable(Context ctx, String detail) {
+    ctx.header("Retry-After", "5");
+    Problem.send(ctx, 503, "Event Log Unavailable", detail);
+  }
+
+  /** {@code application/json} of {@code Application/JSON; charset=utf-8}; empty when absent. */
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 }
