@@ -6,8 +6,10 @@ import dev.paved.api.delivery.ChangeFailureRateEndpoint;
 import dev.paved.api.delivery.DeploymentsEndpoint;
 import dev.paved.api.delivery.LeadTimeBreakdownEndpoint;
 import dev.paved.api.delivery.LeadTimeEndpoint;
+import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.delivery.RecoveryTimeEndpoint;
 import dev.paved.api.events.EventsEndpoint;
+import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.route.Endpoint;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.config.ApiConfig;
@@ -30,6 +32,8 @@ public final class Endpoints {
         new LeadTimeBreakdownEndpoint(clickhouse, production),
         new DeploymentsEndpoint(clickhouse, production),
         new ChangeFailureRateEndpoint(clickhouse, production),
-        new RecoveryTimeEndpoint(clickhouse));
+        new RecoveryTimeEndpoint(clickhouse),
+        new PerformanceLevelsEndpoint(clickhouse, production),
+        new DeveloperOnboardingEndpoint(clickhouse));
   }
 }

@@ -4,6 +4,7 @@ import dev.paved.jobs.delivery.ChangeLeadTime;
 import dev.paved.jobs.delivery.DeliverySettings;
 import dev.paved.jobs.delivery.FactVersion;
 import dev.paved.jobs.delivery.LeadTimeCalculator;
+import dev.paved.metrics.KaplanMeier;
 import dev.paved.model.Developer;
 import dev.paved.model.Event;
 import java.io.Serializable;

@@ -1,6 +1,7 @@
 package dev.paved.jobs.onboarding;
 
 import dev.paved.jobs.delivery.Seconds;
+import dev.paved.metrics.KaplanMeier;
 import java.time.Instant;
 import java.time.LocalDate;
 

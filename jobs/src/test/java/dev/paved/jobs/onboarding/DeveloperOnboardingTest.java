@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.paved.jobs.onboarding.KaplanMeier.Observation;
+import dev.paved.metrics.KaplanMeier.Observation;
 import dev.paved.model.Event;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
-package dev.paved.jobs.delivery;
+package dev.paved.metrics;
 
-import static dev.paved.jobs.delivery.PerformanceLevels.Key.CHANGE_FAILURE_RATE;
-import static dev.paved.jobs.delivery.PerformanceLevels.Key.DEPLOYMENT_FREQUENCY;
-import static dev.paved.jobs.delivery.PerformanceLevels.Key.LEAD_TIME;
-import static dev.paved.jobs.delivery.PerformanceLevels.Key.RECOVERY_TIME;
-import static dev.paved.jobs.delivery.PerformanceLevels.Level.ELITE;
-import static dev.paved.jobs.delivery.PerformanceLevels.Level.HIGH;
-import static dev.paved.jobs.delivery.PerformanceLevels.Level.LOW;
-import static dev.paved.jobs.delivery.PerformanceLevels.Level.MEDIUM;
+import static dev.paved.metrics.PerformanceLevels.Key.CHANGE_FAILURE_RATE;
+import static dev.paved.metrics.PerformanceLevels.Key.DEPLOYMENT_FREQUENCY;
+import static dev.paved.metrics.PerformanceLevels.Key.LEAD_TIME;
+import static dev.paved.metrics.PerformanceLevels.Key.RECOVERY_TIME;
+import static dev.paved.metrics.PerformanceLevels.Level.ELITE;
+import static dev.paved.metrics.PerformanceLevels.Level.HIGH;
+import static dev.paved.metrics.PerformanceLevels.Level.LOW;
+import static dev.paved.metrics.PerformanceLevels.Level.MEDIUM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.paved.jobs.onboarding;
+package dev.paved.metrics;
 
 import java.util.ArrayList;
 import java.util.Collection;

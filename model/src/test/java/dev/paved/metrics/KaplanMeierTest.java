@@ -1,10 +1,10 @@
-package dev.paved.jobs.onboarding;
+package dev.paved.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.paved.jobs.onboarding.KaplanMeier.Observation;
-import dev.paved.jobs.onboarding.KaplanMeier.Step;
+import dev.paved.metrics.KaplanMeier.Observation;
+import dev.paved.metrics.KaplanMeier.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,4 +1,4 @@
-package dev.paved.jobs.delivery;
+package dev.paved.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
