@@ -85,15 +85,18 @@ public final class PavedJobs {
    * takes its sinks from {@code tables} and its settings from {@code config}.
    */
   public static List<Pipeline> pipelines(PavedConfig config, Tables tables) {
+    // The API filters by the same production set, so the jobs' production flag and it agree.
+    DeliverySettings delivery =
+        DeliverySettings.DEFAULTS.withProductionEnvironments(config.api().productionEnvironments());
     return List.of(
         new RawEventsPipeline(tables.sink(EventRow.TABLE, EventRow.class)),
         new DeliveryPipeline(
-            DeliverySettings.DEFAULTS,
+            delivery,
             tables.sink(ChangeLeadTimeRow.TABLE, ChangeLeadTimeRow.class),
             tables.sink(DeployRow.TABLE, DeployRow.class),
             tables.sink(IncidentRow.TABLE, IncidentRow.class)),
         new OnboardingPipeline(
-            DeliverySettings.DEFAULTS,
+            delivery,
             tables.sink(MilestoneRow.TABLE, MilestoneRow.class),
             tables.sink(BootstrapRow.TABLE, BootstrapRow.class)));
   }

@@ -2,6 +2,7 @@ package dev.paved.jobs.delivery;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,6 +40,13 @@ public record DeliverySettings(
     requirePositive(lateness, "lateness");
     requirePositive(attributionWindow, "attributionWindow");
     requirePositive(horizon, "horizon");
+  }
+
+  /**
+   * The same windows with another production set (setting {@code metrics.production-environments}).
+   */
+  public DeliverySettings withProductionEnvironments(Collection<String> environments) {
+    return new DeliverySettings(Set.copyOf(environments), lateness, attributionWindow, horizon);
   }
 
   /** Whether a deploy to this environment is a production deploy. */
