@@ -81,6 +81,7 @@ public final class EventTopic implements AutoCloseable {
           config.partitions(),
           config.replicationFactor(),
           config.retentionMs());
+      awaitLeaders(timeout);
       return true;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
@@ -103,6 +104,22 @@ public final class EventTopic implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while preparing topic " + config.topic(), e);
+    }
+  }
+
+  /**
+   * Waits until every partition of a just-created topic has a leader: an idempotent producer whose
+   * first batch meets a partition without one can be stuck retrying out-of-order sequences until
+   * its delivery timeout.
+   */
+  private void awaitLeaders(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!writable(Duration.ofSeconds(2))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Topic " + config.topic() + " has partitions without a leader after " + timeout);
+      }
+      Thread.sleep(100);
     }
   }
 

@@ -53,9 +53,9 @@ class BackfillMatchesStreamingTest {
         SyntheticEventLog.records(OrganisationShape.tiny(), 7, Long.MAX_VALUE);
     records.add(sentinel(records));
     try (EventTopic events = new EventTopic(kafka.bootstrapServers(), kafka.kafkaConfig(topic));
-        EventLog log = new EventLog(kafka.bootstrapServers(), topic)) {
+        EventLog log = new EventLog(kafka.bootstrapServers(), topic, Duration.ofMinutes(2))) {
       events.createIfMissing(Duration.ofSeconds(30));
-      log.append(records).get(60, TimeUnit.SECONDS);
+      log.append(records).get(150, TimeUnit.SECONDS);
     }
     System.out.printf("appended %,d synthetic events%n", records.size());
 
