@@ -48,9 +48,7 @@ public final class DeployOutcomeFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<DeployFact> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 
   private void emit(

@@ -77,6 +77,13 @@ public final class ExpiringState<S> {
     return registered != null && registered == timestamp;
   }
 
+  /** Drops the current key's state when {@code timestamp} is its expiry (what most timers do). */
+  public void clearIfExpired(long timestamp, TimerService timers) throws IOException {
+    if (isExpiry(timestamp)) {
+      clear(timers);
+    }
+  }
+
   /** Drops the current key's state and its timer. */
   public void clear(TimerService timers) throws IOException {
     Long registered = expiresAt.value();

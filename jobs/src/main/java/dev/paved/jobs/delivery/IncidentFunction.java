@@ -45,8 +45,6 @@ public final class IncidentFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<IncidentFact> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 }

@@ -79,9 +79,7 @@ public final class LeadTimeFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<ChangeLeadTime> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 
   private void emit(

@@ -41,8 +41,6 @@ public final class BootstrapRunFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<BootstrapRun> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 }

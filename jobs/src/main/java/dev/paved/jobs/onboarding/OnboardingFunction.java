@@ -56,9 +56,7 @@ public final class OnboardingFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<MilestoneRow> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 
   private void emit(

@@ -49,9 +49,7 @@ public final class ServiceBootstrapFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<BootstrapFact> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
-      state.clear(context.timerService());
-    }
+    state.clearIfExpired(timestamp, context.timerService());
   }
 
   private void emit(

@@ -40,26 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(300)
 class BackfillMatchesStreamingTest {
-  /**
-   * Right after a topic is created, an idempotent producer whose first batch meets
-   * NOT_LEADER_OR_FOLLOWER can retry OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen
-   * with kafka-clients 4.2 against broker 4.4). A new producer starts new sequences; events a
-   * failed attempt did store come twice, which the jobs' dedupe by id absorbs.
-   */
-  private static void appendWithFreshProducerOnTimeout(String topic, List<LogRecord> records)
-      throws Exception {
-    for (int attempt = 1; ; attempt++) {
-      try (EventLog log = new EventLog(kafka.bootstrapServers(), topic, Duration.ofSeconds(20))) {
-        log.append(records).get(60, TimeUnit.SECONDS);
-        return;
-      } catch (ExecutionException e) {
-        if (attempt == 4) {
-          throw e;
-        }
-      }
-    }
-  }
-
   private static final Duration CATCH_UP = Duration.ofSeconds(120);
 
   @RegisterExtension static final PrivateKafkaExtension kafka = new PrivateKafkaExtension();
@@ -99,6 +79,26 @@ class BackfillMatchesStreamingTest {
   }
 
   /** The tables' rows, or none while the job has not created them yet. */
+  /**
+   * Right after a topic is created, an idempotent producer whose first batch meets
+   * NOT_LEADER_OR_FOLLOWER can retry OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (seen
+   * with kafka-clients 4.2 against broker 4.4). A new producer starts new sequences; events a
+   * failed attempt did store come twice, which the jobs' dedupe by id absorbs.
+   */
+  private static void appendWithFreshProducerOnTimeout(String topic, List<LogRecord> records)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try (EventLog log = new EventLog(kafka.bootstrapServers(), topic, Duration.ofSeconds(20))) {
+        log.append(records).get(60, TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (attempt == 4) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private static Map<String, List<String>> rowsOrNone(ClickHouse db) {
     try {
       return PavedTables.rows(db);
