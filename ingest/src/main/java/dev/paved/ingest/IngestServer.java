@@ -4,7 +4,10 @@ import dev.paved.config.IngestConfig;
 import dev.paved.ingest.dedupe.RecentEventIds;
 import dev.paved.ingest.http.EventsEndpoint;
 import dev.paved.ingest.http.IngestMetrics;
+import dev.paved.ingest.http.Problem;
+import dev.paved.ingest.http.WebhookReceiver;
 import dev.paved.ingest.log.EventLog;
+import dev.paved.ingest.webhooks.Webhooks;
 import dev.paved.model.EventCodec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,6 +54,7 @@ public final class IngestServer {
             eventLog,
             metrics,
             clock);
+    Map<String, WebhookReceiver> webhooks = Webhooks.receivers(config.webhooks());
     return Javalin.create(
         app -> {
           app.jsonMapper(new JavalinJackson(EventCodec.mapper(), false));
@@ -62,6 +66,24 @@ public final class IngestServer {
           threads.setName("ingest-http");
           app.jetty.threadPool = threads;
           app.routes.post("/v1/events", events::handle);
+          app.routes.post(
+              "/v1/webhooks/{tool}",
+              ctx -> {
+                WebhookReceiver receiver = webhooks.get(ctx.pathParam("tool"));
+                if (receiver != null) {
+                  events.handleWebhook(ctx, receiver);
+                } else {
+                  Problem.send(
+                      ctx,
+                      404,
+                      "Webhook Not Configured",
+                      Webhooks.TOOLS.contains(ctx.pathParam("tool"))
+                          ? "set the secret of webhooks from "
+                              + ctx.pathParam("tool")
+                              + " (docs/webhooks.md) to receive them"
+                          : "tool: one of " + String.join(", ", Webhooks.TOOLS));
+                }
+              });
           app.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
           app.routes.get("/ready", this::ready);
           app.routes.get(

@@ -15,7 +15,8 @@ public record IngestConfig(
     long maxInFlightBytes,
     Duration ackTimeout,
     Duration dedupeWindow,
-    long dedupeMaxIds) {
+    long dedupeMaxIds,
+    WebhooksConfig webhooks) {
 
   /**
    * A sender's token: which source it is and which event types it may send ({@code allTypes}: any).
@@ -53,7 +54,8 @@ public record IngestConfig(
         maxInFlightBytes,
         Duration.ofMillis(values.integer(Settings.INGEST_ACK_TIMEOUT_MS, 100, 600_000)),
         Duration.ofHours(values.integer(Settings.INGEST_DEDUPE_WINDOW_HOURS, 1, 24 * 366)),
-        values.longInteger(Settings.INGEST_DEDUPE_MAX_IDS, 1));
+        values.longInteger(Settings.INGEST_DEDUPE_MAX_IDS, 1),
+        WebhooksConfig.from(values));
   }
 
   /** Parses {@code source=token:type,type;source=token:*}. */

@@ -197,6 +197,72 @@ public final class Settings {
           "Comma-separated deploy environments that count as production for the delivery"
               + " metrics; the read API's default `environment`.");
 
+  public static final Setting WEBHOOKS_GITHUB_SECRET =
+      new Setting(
+          "webhooks.github-secret",
+          "",
+          "Secret of the GitHub webhook (`X-Hub-Signature-256`); empty turns"
+              + " `/v1/webhooks/github` off (`404`). Never logged.");
+  public static final Setting WEBHOOKS_GITLAB_TOKEN =
+      new Setting(
+          "webhooks.gitlab-token",
+          "",
+          "Secret token of the GitLab webhook (`X-Gitlab-Token`); empty turns"
+              + " `/v1/webhooks/gitlab` off. Never logged.");
+  public static final Setting WEBHOOKS_PAGERDUTY_SECRET =
+      new Setting(
+          "webhooks.pagerduty-secret",
+          "",
+          "Signing secret of the PagerDuty V3 webhook subscription (`X-PagerDuty-Signature`);"
+              + " empty turns `/v1/webhooks/pagerduty` off. Never logged.");
+  public static final Setting WEBHOOKS_JIRA_SECRET =
+      new Setting(
+          "webhooks.jira-secret",
+          "",
+          "Secret of the Jira webhook (`X-Hub-Signature`); empty turns `/v1/webhooks/jira`"
+              + " off. Never logged.");
+  public static final Setting WEBHOOKS_ZENDESK_SECRET =
+      new Setting(
+          "webhooks.zendesk-secret",
+          "",
+          "Signing secret of the Zendesk webhook (`X-Zendesk-Webhook-Signature`); empty turns"
+              + " `/v1/webhooks/zendesk` off. Never logged.");
+  public static final Setting WEBHOOKS_REPOSITORIES =
+      new Setting(
+          "webhooks.repositories",
+          "",
+          "Service and team of a GitHub repository or GitLab project:"
+              + " `owner/repo=service:team;group/project=service` (team optional). Unlisted"
+              + " repositories map to the slug of their name and no team.");
+  public static final Setting WEBHOOKS_PAGERDUTY_SERVICES =
+      new Setting(
+          "webhooks.pagerduty-services",
+          "",
+          "Service and team of a PagerDuty service, by its id or name:"
+              + " `PF9KMXH=checkout:payments;API Service=api`. Unlisted services map to the slug"
+              + " of their name and the slug of their first PagerDuty team.");
+  public static final Setting WEBHOOKS_TICKET_FEATURES =
+      new Setting(
+          "webhooks.ticket-features",
+          "",
+          "`feature` of a Jira issue or Zendesk ticket, first matching rule wins:"
+              + " `project:PLAT=platform;component:CI=ci-pipelines;label:k8s=kubernetes;"
+              + "tag:secrets=secrets` (names compared ignoring case). No match: no feature.");
+  public static final Setting WEBHOOKS_TICKET_KINDS =
+      new Setting(
+          "webhooks.ticket-kinds",
+          "type:bug=problem;type:incident=problem;type:problem=problem;type:question=question;"
+              + "type:task=request;type:service request=request",
+          "`kind` of a Jira issue or Zendesk ticket, first matching rule wins, rules as in"
+              + " `webhooks.ticket-features` plus `type:` (Jira issue type, Zendesk ticket type)."
+              + " No match: no kind.");
+  public static final Setting WEBHOOKS_PUSH_HISTORY_COMMITS =
+      new Setting(
+          "webhooks.push-history-commits",
+          "200000",
+          "Commits of pushed history ingest keeps in memory (about 300 bytes each) to tell which"
+              + " commits a deploy shipped; the least recently pushed go first.");
+
   public static final List<Setting> ALL =
       List.of(
           HOME,
@@ -235,5 +301,15 @@ public final class Settings {
           API_READ_TOKENS,
           API_MIN_COUNT,
           API_CACHE_MAX_AGE_SECONDS,
-          METRICS_PRODUCTION_ENVIRONMENTS);
+          METRICS_PRODUCTION_ENVIRONMENTS,
+          WEBHOOKS_GITHUB_SECRET,
+          WEBHOOKS_GITLAB_TOKEN,
+          WEBHOOKS_PAGERDUTY_SECRET,
+          WEBHOOKS_JIRA_SECRET,
+          WEBHOOKS_ZENDESK_SECRET,
+          WEBHOOKS_REPOSITORIES,
+          WEBHOOKS_PAGERDUTY_SERVICES,
+          WEBHOOKS_TICKET_FEATURES,
+          WEBHOOKS_TICKET_KINDS,
+          WEBHOOKS_PUSH_HISTORY_COMMITS);
 }

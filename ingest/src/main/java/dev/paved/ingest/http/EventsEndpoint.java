@@ -196,7 +196,91 @@ public final class EventsEndpoint {
       noValidEvents(ctx, rejected);
       return;
     }
+    store(ctx, sender, valid, rejected, now, Map.of());
+  }
 
+  /**
+   * {@code POST /v1/webhooks/{tool}}: within the same limits as {@code /v1/events}, reads the body,
+   * lets the tool's receiver verify and translate it, then validates and stores its events exactly
+   * as {@code /v1/events} does. A delivery that makes no event (one Paved does not use) is a {@code
+   * 200} with its notes, so the tool does not retry it.
+   */
+  public void handleWebhook(Context ctx, WebhookReceiver receiver) {
+    long started = System.nanoTime();
+    SourceToken sender = new SourceToken(receiver.tool(), "", Set.of(), true);
+    try (InFlightLimits.Reservation reservation = limits.tryEnter()) {
+      if (reservation == null) {
+        overloaded(ctx, "ingest is processing as many requests as it may; retry shortly");
+        return;
+      }
+      byte[] body;
+      try {
+        body =
+            BodyReader.read(
+                ctx.bodyInputStream(),
+                false,
+                ctx.req().getContentLengthLong(),
+                config.maxBodyBytes(),
+                reservation);
+      } catch (BodyReader.TooLarge e) {
+        Problem.send(ctx, 413, "Content Too Large", e.getMessage());
+        return;
+      } catch (BodyReader.Overloaded e) {
+        overloaded(ctx, e.getMessage());
+        return;
+      } catch (IOException e) {
+        Problem.send(ctx, 400, "Unreadable Body", "the body could not be read: " + e.getMessage());
+        return;
+      }
+      WebhookReceiver.Received received;
+      try {
+        received = receiver.receive(ctx::header, body);
+      } catch (WebhookReceiver.Refused e) {
+        if (e.status() == 401) {
+          log.warn("webhook of {} refused: {}", receiver.tool(), e.getMessage());
+        }
+        Problem.send(ctx, e.status(), e.title(), e.getMessage());
+        return;
+      }
+      Instant now = clock.instant();
+      List<Rejection> rejected = new ArrayList<>();
+      List<Valid> valid = new ArrayList<>();
+      for (int i = 0; i < received.events().size(); i++) {
+        // The translated event is validated from its JSON, as a sender's would be.
+        decode(
+            new EventBatchReader.Candidate(i, EventCodec.toJson(received.events().get(i)), null),
+            now,
+            sender,
+            valid,
+            rejected);
+      }
+      Map<String, Object> notes = Map.of("notes", received.notes());
+      if (valid.isEmpty() && !rejected.isEmpty()) {
+        noValidEvents(ctx, rejected);
+      } else if (valid.isEmpty()) {
+        ctx.status(200).json(answer(0, 0, rejected, notes));
+      } else {
+        store(ctx, sender, valid, rejected, now, notes);
+      }
+    } catch (RuntimeException e) {
+      log.error("POST /v1/webhooks/{} failed unexpectedly", receiver.tool(), e);
+      Problem.send(ctx, 500, "Internal Server Error", "ingest failed; nothing was acknowledged");
+    } finally {
+      metrics.request(ctx.statusCode(), System.nanoTime() - started);
+    }
+  }
+
+  /**
+   * Claims the ids of the valid events, appends the fresh ones to Kafka and answers {@code 200}
+   * once every one is acknowledged ({@code 503} otherwise, the claims released).
+   */
+  private void store(
+      Context ctx,
+      SourceToken sender,
+      List<Valid> valid,
+      List<Rejection> rejected,
+      Instant now,
+      Map<String, Object> extra) {
     RecentEventIds.Claims claims = recentIds.claim(valid.stream().map(Valid::id).toList(), now);
     List<Valid> fresh = new ArrayList<>(claims.freshCount());
     try {
@@ -246,7 +330,21 @@ public final class EventsEndpoint {
       }
       count(duplicateTypes, "duplicate", sender);
     }
-    ctx.status(200).json(new BatchOutcome(fresh.size(), duplicates, rejected));
+    ctx.status(200).json(answer(fresh.size(), duplicates, rejected, extra));
+  }
+
+  /** The batch outcome, with a webhook's extra fields after it. */
+  private static Object answer(
+      int accepted, int duplicates, List<Rejection> rejected, Map<String, Object> extra) {
+    if (extra.isEmpty()) {
+      return new BatchOutcome(accepted, duplicates, rejected);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("accepted", accepted);
+    answer.put("duplicates", duplicates);
+    answer.put("rejected", rejected);
+    answer.putAll(extra);
+    return answer;
   }
 
   /** {@code 400}, with the answer's usual fields, when no event of the request can be stored. */
