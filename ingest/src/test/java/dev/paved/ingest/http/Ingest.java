@@ -118,6 +118,17 @@ public final class Ingest implements AutoCloseable {
     return post(token, contentType, body.getBytes(UTF_8), Map.of());
   }
 
+  /** Posts a webhook delivery to {@code /v1/webhooks/<tool>} with the tool's headers. */
+  public Response postWebhook(String tool, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + "/v1/webhooks/" + tool))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   public Response postJson(String body) {
     return post(ALL_TOKEN, "application/json", body);
   }
