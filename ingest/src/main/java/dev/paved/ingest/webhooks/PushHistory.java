@@ -29,7 +29,12 @@ final class PushHistory {
 
   private record Commit(String parent, String ref, Instant authoredAt) {}
 
-  private record Shipment(String deployId, Instant finishedAt) {
+  /**
+   * The earliest successful deploy of a commit. It bounds later walks only if the commit's history
+   * was known when it shipped ({@code boundary}): a deploy of a sha not pushed yet names that sha
+   * alone, and a later deploy, which may know its ancestors by then, walks on through it.
+   */
+  private record Shipment(String deployId, Instant finishedAt, boolean boundary) {
     boolean before(Instant otherFinish, String otherDeploy) {
       int byTime = finishedAt.compareTo(otherFinish);
       return byTime < 0 || (byTime == 0 && deployId.compareTo(otherDeploy) < 0);
@@ -153,6 +158,7 @@ final class PushHistory {
       }
       Shipment earlier = shipments.get(key(repository, target + "\n" + current));
       if (earlier != null
+          && earlier.boundary()
           && !earlier.deployId().equals(deployId)
           && earlier.before(finishedAt, deployId)) {
         break;
@@ -162,12 +168,17 @@ final class PushHistory {
       current = commit == null ? null : commit.parent();
     }
     if (success) {
-      Shipment shipment = new Shipment(deployId, finishedAt);
       for (String shipped : shas) {
+        Shipment shipment =
+            new Shipment(deployId, finishedAt, commits.containsKey(key(repository, shipped)));
         shipments.merge(
             key(repository, target + "\n" + shipped),
             shipment,
-            (old, now) -> old.before(now.finishedAt(), now.deployId()) ? old : now);
+            (old, now) -> {
+              Shipment first = old.before(now.finishedAt(), now.deployId()) ? old : now;
+              return new Shipment(
+                  first.deployId(), first.finishedAt(), old.boundary() || now.boundary());
+            });
       }
     }
     return new Shipped(shas, commits.containsKey(key(repository, sha)), reachedLimit);

@@ -357,9 +357,18 @@ class GitHubWebhookTest {
             deliver(
                 "deployment_status", deployment(sha("22"), "success", 10, "2026-11-03T13:00:00Z")));
     assertEquals(
-        List.of(),
+        List.of(sha("22"), sha("21")),
         deploy(next).changeIds(),
-        "22 was shipped by the earlier deploy, which stops the walk before 21: see docs");
+        "22 shipped before its history was known: the next deploy walks on through it to 21");
+    deliver(
+        "push",
+        githubPush(
+            "master", sha("22"), false, new String[][] {{sha("23"), "2026-11-03T14:00:00Z"}}));
+    Event last =
+        only(
+            deliver(
+                "deployment_status", deployment(sha("23"), "success", 11, "2026-11-03T15:00:00Z")));
+    assertEquals(List.of(sha("23")), deploy(last).changeIds(), "22 is known to be shipped now");
   }
 
   @Test
