@@ -91,7 +91,7 @@ public record WebhooksConfig(
       }
       int colon = entry.indexOf(':');
       int equals = entry.lastIndexOf('=');
-      String field = colon > 0 ? entry.substring(0, colon).trim() : "";
+      String field = colon > 0 ? entry.substring(0, colon).trim().toLowerCase(Locale.ROOT) : "";
       if (!List.of("project", "component", "label", "tag", "type").contains(field)
           || equals < colon + 2) {
         throw new ConfigException(
