@@ -45,28 +45,44 @@ class WebhookSequenceTest {
   private static final String EXPECTED =
       String.join(
           "\n",
-          "{\"id\":\"github-186853002-commit-" + M1 + "\",\"type\":\"change\","
+          "{\"id\":\"github-186853002-commit-"
+              + M1
+              + "\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T08:00:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
               + "\"attributes\":{\"repository\":\"Codertocat/Hello-World\"},"
-              + "\"change_id\":\"" + M1 + "\"}",
+              + "\"change_id\":\""
+              + M1
+              + "\"}",
           "{\"id\":\"github-186853002-deployment-status-1\",\"type\":\"deploy\","
               + "\"time\":\"2026-11-02T09:00:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\",\"attributes\":{\"repository\":"
-              + "\"Codertocat/Hello-World\",\"sha\":\"" + M1 + "\"},"
+              + "\"Codertocat/Hello-World\",\"sha\":\""
+              + M1
+              + "\"},"
               + "\"deploy_id\":\"github-186853002-deployment-10\",\"environment\":\"production\","
               + "\"status\":\"success\",\"started_at\":\"2026-11-02T08:50:00Z\","
-              + "\"change_ids\":[\"" + M1 + "\"]}",
-          "{\"id\":\"github-186853002-commit-" + A1 + "\",\"type\":\"change\","
+              + "\"change_ids\":[\""
+              + M1
+              + "\"]}",
+          "{\"id\":\"github-186853002-commit-"
+              + A1
+              + "\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T09:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
               + "\"attributes\":{\"repository\":\"Codertocat/Hello-World\"},"
-              + "\"change_id\":\"" + A1 + "\"}",
-          "{\"id\":\"github-186853002-commit-" + A2 + "\",\"type\":\"change\","
+              + "\"change_id\":\""
+              + A1
+              + "\"}",
+          "{\"id\":\"github-186853002-commit-"
+              + A2
+              + "\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T10:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
               + "\"attributes\":{\"repository\":\"Codertocat/Hello-World\"},"
-              + "\"change_id\":\"" + A2 + "\"}",
+              + "\"change_id\":\""
+              + A2
+              + "\"}",
           // The pull request's time is its first commit's: coding took 09:30 → 11:00.
           "{\"id\":\"github-186853002-pr-2-opened\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T09:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
@@ -74,7 +90,11 @@ class WebhookSequenceTest {
               + "\"attributes\":{\"repository\":\"Codertocat/Hello-World\"},"
               + "\"change_id\":\"Codertocat/Hello-World#2\","
               + "\"pr_opened_at\":\"2026-11-02T11:00:00Z\","
-              + "\"commit_ids\":[\"" + A2 + "\",\"" + A1 + "\"]}",
+              + "\"commit_ids\":[\""
+              + A2
+              + "\",\""
+              + A1
+              + "\"]}",
           "{\"id\":\"github-186853002-pr-2-first-review\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T09:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
@@ -82,7 +102,11 @@ class WebhookSequenceTest {
               + "\"change_id\":\"Codertocat/Hello-World#2\","
               + "\"pr_opened_at\":\"2026-11-02T11:00:00Z\","
               + "\"pr_first_review_at\":\"2026-11-02T13:00:00Z\","
-              + "\"commit_ids\":[\"" + A2 + "\",\"" + A1 + "\"]}",
+              + "\"commit_ids\":[\""
+              + A2
+              + "\",\""
+              + A1
+              + "\"]}",
           "{\"id\":\"github-186853002-pr-2-merged\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T09:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
@@ -90,24 +114,38 @@ class WebhookSequenceTest {
               + "\"change_id\":\"Codertocat/Hello-World#2\","
               + "\"pr_opened_at\":\"2026-11-02T11:00:00Z\","
               + "\"pr_merged_at\":\"2026-11-02T15:00:00Z\","
-              + "\"commit_ids\":[\"" + A2 + "\",\"" + A1 + "\",\"" + S1 + "\"]}",
-          "{\"id\":\"github-186853002-commit-" + S1 + "\",\"type\":\"change\","
+              + "\"commit_ids\":[\""
+              + A2
+              + "\",\""
+              + A1
+              + "\",\""
+              + S1
+              + "\"]}",
+          "{\"id\":\"github-186853002-commit-"
+              + S1
+              + "\",\"type\":\"change\","
               + "\"time\":\"2026-11-02T15:00:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\","
               + "\"attributes\":{\"repository\":\"Codertocat/Hello-World\"},"
-              + "\"change_id\":\"" + S1 + "\"}",
+              + "\"change_id\":\""
+              + S1
+              + "\"}",
           // The squash commit ships the pull request, in the failed deploy and the successful one.
           "{\"id\":\"github-186853002-deployment-status-2\",\"type\":\"deploy\","
               + "\"time\":\"2026-11-02T15:30:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\",\"attributes\":{\"repository\":"
-              + "\"Codertocat/Hello-World\",\"sha\":\"" + S1 + "\"},"
+              + "\"Codertocat/Hello-World\",\"sha\":\""
+              + S1
+              + "\"},"
               + "\"deploy_id\":\"github-186853002-deployment-20\",\"environment\":\"production\","
               + "\"status\":\"failure\",\"started_at\":\"2026-11-02T15:20:00Z\","
               + "\"change_ids\":[\"Codertocat/Hello-World#2\"]}",
           "{\"id\":\"github-186853002-deployment-status-3\",\"type\":\"deploy\","
               + "\"time\":\"2026-11-02T16:00:00Z\",\"team\":\"web\",\"actor\":\"Codertocat\","
               + "\"service\":\"hello\",\"source\":\"github\",\"attributes\":{\"repository\":"
-              + "\"Codertocat/Hello-World\",\"sha\":\"" + S1 + "\"},"
+              + "\"Codertocat/Hello-World\",\"sha\":\""
+              + S1
+              + "\"},"
               + "\"deploy_id\":\"github-186853002-deployment-30\",\"environment\":\"production\","
               + "\"status\":\"success\",\"started_at\":\"2026-11-02T15:50:00Z\","
               + "\"change_ids\":[\"Codertocat/Hello-World#2\"]}",
@@ -134,13 +172,19 @@ class WebhookSequenceTest {
     settings.put("PAVED_WEBHOOKS_PAGERDUTY_SERVICES", "PF9KMXH=hello:web");
     try (Ingest ingest = Ingest.start(kafka, TOPIC, settings, Duration.ofSeconds(10))) {
       String none = sha("00");
-      github(ingest, "push", githubPush("master", none, false, new String[][] {{M1, "2026-11-02T08:00:00Z"}}));
+      github(
+          ingest,
+          "push",
+          githubPush("master", none, false, new String[][] {{M1, "2026-11-02T08:00:00Z"}}));
       github(ingest, "deployment_status", deployment(M1, "success", 1, "2026-11-02T09:00:00Z"));
       github(
           ingest,
           "push",
           githubPush(
-              "changes", M1, false, new String[][] {{A1, "2026-11-02T09:30:00Z"}, {A2, "2026-11-02T10:30:00Z"}}));
+              "changes",
+              M1,
+              false,
+              new String[][] {{A1, "2026-11-02T09:30:00Z"}, {A2, "2026-11-02T10:30:00Z"}}));
       github(ingest, "pull_request", pullRequest("pull_request-opened.payload.json", null));
       ObjectNode review = load("github/pull_request_review-submitted.payload.json");
       ((ObjectNode) review.get("review").get("user")).put("id", 9919);
@@ -148,7 +192,10 @@ class WebhookSequenceTest {
       pullRequestFields((ObjectNode) review.get("pull_request"));
       github(ingest, "pull_request_review", review);
       github(ingest, "pull_request", pullRequest("pull_request-closed.payload.json", S1));
-      github(ingest, "push", githubPush("master", M1, false, new String[][] {{S1, "2026-11-02T15:00:00Z"}}));
+      github(
+          ingest,
+          "push",
+          githubPush("master", M1, false, new String[][] {{S1, "2026-11-02T15:00:00Z"}}));
       github(ingest, "deployment_status", deployment(S1, "failure", 2, "2026-11-02T15:30:00Z"));
       github(ingest, "deployment_status", deployment(S1, "success", 3, "2026-11-02T16:00:00Z"));
       // A redelivery on the way changes nothing.
@@ -208,7 +255,9 @@ class WebhookSequenceTest {
     ObjectNode pr = (ObjectNode) payload.get("pull_request");
     pullRequestFields(pr);
     if (mergeSha != null) {
-      pr.put("merged", true).put("merged_at", "2026-11-02T15:00:00Z").put("merge_commit_sha", mergeSha);
+      pr.put("merged", true)
+          .put("merged_at", "2026-11-02T15:00:00Z")
+          .put("merge_commit_sha", mergeSha);
     }
     return payload;
   }
