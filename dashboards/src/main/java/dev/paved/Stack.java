@@ -13,6 +13,7 @@ import dev.paved.ingest.log.PrivateKafkaBroker;
 import dev.paved.ingest.synthetic.IngestStreamer;
 import dev.paved.ingest.synthetic.OrganisationShape;
 import dev.paved.ingest.synthetic.SyntheticOrganisation;
+import dev.paved.ingest.webhooks.Webhooks;
 import dev.paved.jobs.PavedJobs;
 import dev.paved.jobs.RunningJob;
 import dev.paved.model.EventCodec;
@@ -199,6 +200,11 @@ final class Stack {
     started.push(ingest::stop);
     ingestPort = ingest.port();
     urls.add("ingest:                http://localhost:" + ingest.port() + "/v1/events");
+    for (String tool : Webhooks.configured(config.ingest().webhooks())) {
+      urls.add(
+          String.format(
+              "%-22s http://localhost:%d/v1/webhooks/%s", tool + ":", ingest.port(), tool));
+    }
   }
 
   private void startApi() {

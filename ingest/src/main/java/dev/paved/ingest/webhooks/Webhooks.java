@@ -18,6 +18,18 @@ public final class Webhooks {
 
   private Webhooks() {}
 
+  /** The tools whose secret is set, whose endpoints are on. */
+  public static List<String> configured(WebhooksConfig config) {
+    Map<String, String> secrets =
+        Map.of(
+            "github", config.githubSecret(),
+            "gitlab", config.gitlabToken(),
+            "pagerduty", config.pagerdutySecret(),
+            "jira", config.jiraSecret(),
+            "zendesk", config.zendeskSecret());
+    return TOOLS.stream().filter(tool -> !secrets.get(tool).isEmpty()).toList();
+  }
+
   public static Map<String, WebhookReceiver> receivers(WebhooksConfig config) {
     PushHistory history = new PushHistory(config.pushHistoryCommits());
     ServiceOwners repositories = new ServiceOwners(config.repositories());

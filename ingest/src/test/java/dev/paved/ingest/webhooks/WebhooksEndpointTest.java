@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.config.PavedConfig;
+import dev.paved.config.SettingValues;
 import dev.paved.ingest.http.Ingest;
 import dev.paved.ingest.http.Ingest.Response;
 import dev.paved.ingest.testing.PrivateKafkaExtension;
@@ -160,6 +162,30 @@ class WebhooksEndpointTest {
     assertEquals(1, response.json().get("accepted").asInt());
     assertTrue(response.json().get("notes").get(0).asText().contains("was never pushed"));
     assertEquals(1, stored("github-186853002-deployment-status-209916254").size());
+  }
+
+  @Test
+  void aToolWithoutASecretHasNoEndpoint() {
+    Map<String, String> onlyGitHub = Map.of("PAVED_WEBHOOKS_GITHUB_SECRET", "only-github-secret");
+    assertEquals(
+        List.of("github"),
+        Webhooks.configured(
+            PavedConfig.from(
+                    SettingValues.of(
+                        Map.of(
+                            "PAVED_WEBHOOKS_GITHUB_SECRET",
+                            "only-github-secret",
+                            "PAVED_INGEST_TOKENS",
+                            "local=token-of-the-tests:*"),
+                        Map.of()))
+                .ingest()
+                .webhooks()));
+    try (Ingest githubOnly = Ingest.start(kafka, TOPIC, onlyGitHub, Duration.ofSeconds(10))) {
+      byte[] body = bytes(load("gitlab/push.json"));
+      Response gitlab = githubOnly.postWebhook("gitlab", body, WebhookFixtures.gitlab());
+      assertEquals(404, gitlab.status(), gitlab.toString());
+      assertEquals("Webhook Not Configured", gitlab.json().get("title").asText());
+    }
   }
 
   @Test
