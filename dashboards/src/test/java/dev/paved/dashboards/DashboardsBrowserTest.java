@@ -154,6 +154,11 @@ class DashboardsBrowserTest {
     } else {
       assertFalse(
           browser.all("[data-empty='missing'][data-path='/workflows/stuck-points']").isEmpty());
+      // Meanwhile the page lists the failed steps from the raw events: u8 of the data set.
+      JsonNode failures = stack.api("/events", RANGE + "&type=usage&action=failed&limit=25");
+      assertEquals(1, failures.path("rows").size());
+      assertEquals(failures.path("rows").size(), browser.value("failures-h.rows"));
+      assertTrue(browser.find("table.raw").getText().contains("quota exceeded"));
     }
     screenshot("stuck-points");
   }
@@ -172,6 +177,9 @@ class DashboardsBrowserTest {
     } else {
       assertFalse(
           browser.all("[data-empty='missing'][data-path='/deviations/clusters']").isEmpty());
+      JsonNode deviations = stack.api("/events", RANGE + "&type=deviation&limit=50");
+      assertEquals(2, deviations.path("rows").size());
+      assertEquals(deviations.path("rows").size(), browser.value("deviations-h.rows"));
     }
     screenshot("clusters");
   }

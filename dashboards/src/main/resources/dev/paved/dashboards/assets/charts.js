@@ -5,27 +5,41 @@ import { escape } from './format.js';
 
 export const PALETTE = ['#1d4ed8', '#c2410c', '#047857', '#7c3aed', '#b91c1c', '#0e7490'];
 
-function niceMax(value) {
-  if (!(value > 0)) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
-  return 10 * power;
+/** Axis ticks from 0 past the largest value, about four steps of 1, 2, 2.5 or 5 times a power of ten (of `per`). */
+function ticksFor(largest, per, whole) {
+  const units = largest / per;
+  if (!(units > 0)) return [0, per];
+  const raw = units / 4;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const nice = [1, 2, 2.5, 5, 10].find((s) => s * power >= raw) * power;
+  const step = whole ? Math.max(1, Math.round(nice)) : nice;
+  const n = Math.max(1, Math.ceil(units / step - 1e-9));
+  return Array.from({ length: n + 1 }, (_, i) => i * step * per);
 }
 
 /**
  * A line chart of series over periods. series: [{name, points: [{x, y, href, label}]}];
  * format(y) prints an axis or point value; unit names the y axis.
  */
-export function lineChart({ title, series, format, unit, height = 220 }) {
+/** Axis steps for seconds: whole minutes, hours or days, whichever the largest value reads in. */
+export function durationStep(max) {
+  if (max >= 2 * 86400) return 86400;
+  if (max >= 2 * 3600) return 3600;
+  if (max >= 120) return 60;
+  return 1;
+}
+
+export function lineChart({ title, series, format, unit, step, whole = false, height = 220 }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
   if (!xs.length) return '';
   const width = 640, left = 64, right = 16, top = 16, bottom = 40;
   const plotW = width - left - right, plotH = height - top - bottom;
   const values = series.flatMap((s) => s.points.map((p) => p.y)).filter((y) => y !== null && y !== undefined);
-  const max = niceMax(Math.max(0, ...values));
+  const largest = Math.max(0, ...values);
+  const ticks = ticksFor(largest, step ? step(largest) : 1, whole);
+  const max = ticks[ticks.length - 1];
   const x = (label) => left + (xs.length === 1 ? plotW / 2 : (xs.indexOf(label) * plotW) / (xs.length - 1));
   const y = (value) => top + plotH - (value / max) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const every = Math.max(1, Math.ceil(xs.length / 8));
   let svg = `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t-${escape(title)}">
     <title id="t-${escape(title)}">${escape(title)}</title>`;
@@ -39,7 +53,9 @@ export function lineChart({ title, series, format, unit, height = 220 }) {
     }
   });
   svg += `<text class="axis unit" x="${left}" y="${height - 6}">${escape(unit)}</text>`;
-  series.forEach((s, index) => {
+  // The first series is drawn last, so it stays visible where lines meet.
+  [...series].reverse().forEach((s, reversed) => {
+    const index = series.length - 1 - reversed;
     const color = PALETTE[index % PALETTE.length];
     const pts = s.points.filter((p) => p.y !== null && p.y !== undefined);
     if (pts.length > 1) {

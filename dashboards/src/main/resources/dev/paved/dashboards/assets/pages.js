@@ -1,7 +1,7 @@
 // The four dashboards and the raw-event drill-down. Each page reads the read API with the
 // filters of its address and prints every number as a link to the raw events behind it.
 import { get } from './api.js';
-import { heatmap, lineChart, sparkline, stackedBars } from './charts.js';
+import { durationStep, heatmap, lineChart, sparkline, stackedBars } from './charts.js';
 import { apiParams, drill, number, periodRange } from './filters.js';
 import { count, dateTime, decimal, duration, escape, percent, perDay } from './format.js';
 
@@ -49,6 +49,12 @@ function panel(id, title, body, note) {
   return `<section class="panel" aria-labelledby="${id}"><h2 id="${id}">${escape(title)}</h2>${note ? `<p class="panel-note">${note}</p>` : ''}${body}</section>`;
 }
 
+function sourceName(source) {
+  if (!source) return 'the DORA report';
+  if (typeof source === 'string') return source;
+  return [source.title, source.year].filter(Boolean).join(', ') || 'the DORA report';
+}
+
 function levelBadge(level) {
   if (!level) return '<span class="level none">not graded</span>';
   return `<span class="level ${escape(level)}">${escape(LEVELS[level] || level)}</span>`;
@@ -80,7 +86,18 @@ function change(rows, field, higherIsBetter, format, answer) {
 function subtitle(ctx, answer) {
   const who = answer.filters && answer.filters.team && answer.filters.team.length ? 'Team ' + answer.filters.team.join(', ') : 'Organisation';
   const services = answer.filters && answer.filters.service && answer.filters.service.length ? ' · service ' + answer.filters.service.join(', ') : '';
-  return `${who}${services} · ${dateTime(answer.from)} to ${dateTime(answer.to)} (${answer.tz}) · by ${granularityWord(answer)}`;
+  return `${who}${services} · ${rangeText(answer)} · by ${granularityWord(answer)}`;
+}
+
+/** The range as people read it: whole days shown as dates, the exclusive end as the last day. */
+export function rangeText(answer) {
+  const midnight = (t) => /T00:00:00(\.000)?(Z|[+-]\d\d:\d\d)$/.test(t);
+  if (midnight(answer.from) && midnight(answer.to)) {
+    const [y, m, d] = answer.to.slice(0, 10).split('-').map(Number);
+    const last = new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+    return `${answer.from.slice(0, 10)} to ${last} (${answer.tz})`;
+  }
+  return `${dateTime(answer.from)} to ${dateTime(answer.to)} (${answer.tz}, end excluded)`;
 }
 
 function freshness(answer) {
@@ -138,7 +155,7 @@ export async function scorecard(ctx) {
   const dora = `<section class="panel dora" aria-labelledby="dora-h">
     <div class="panel-head"><h2 id="dora-h">Delivery performance (DORA keys)</h2>
       <p class="overall">Overall level ${levelBadge(overall)}</p></div>
-    <p class="panel-note">Over the whole range; levels from the ${escape(answer.source || 'DORA report')}. Each number opens the events behind it.</p>
+    <p class="panel-note">Over the whole range; levels against the thresholds of ${escape(sourceName(answer.source))}. Each number opens the events behind it.</p>
     <div class="cards">${rows.every((r) => r.value === null) ? empty({ path: '/delivery' }, 'delivery performance') : cards}</div>
   </section>`;
 
@@ -281,10 +298,14 @@ export async function product(ctx) {
   ]);
   const first = [bootstrap, onboarding, adoption].find((r) => r.body);
   if (first) ctx.header(subtitle(ctx, first.body), freshness(first.body));
-  ctx.render(
-    adoptionPanel(adoption) + funnelPanel(abandonment) + surveysPanel(surveys) + ticketsPanel(tickets) +
-      clustersSummary(clusters) + bootstrapPanel(bootstrap) + onboardingPanel(onboarding),
-  );
+  const panels = [
+    [adoption, adoptionPanel], [abandonment, funnelPanel], [bootstrap, bootstrapPanel], [onboarding, onboardingPanel],
+    [surveys, surveysPanel], [tickets, ticketsPanel], [clusters, clustersSummary],
+  ];
+  // Panels with data first; those still waiting for an endpoint or events go together at the end.
+  const ready = panels.filter(([result]) => hasRows(result)).map(([result, draw]) => draw(result)).join('');
+  const waiting = panels.filter(([result]) => !hasRows(result)).map(([result, draw]) => draw(result)).join('');
+  ctx.render(ready + (waiting ? `<div class="waiting" aria-label="Panels waiting for data">${waiting}</div>` : ''));
 }
 
 function adoptionPanel(result) {
@@ -299,6 +320,7 @@ function adoptionPanel(result) {
       points: answer.rows.filter((r) => r.feature === f).map((r) => ({ x: r.period, y: r.active_developers })),
     })),
     format: count,
+    whole: true,
     unit: 'active developers per ' + granularityWord(answer),
   });
   const latest = latestRows(answer);
@@ -401,12 +423,13 @@ function bootstrapPanel(result) {
       { name: 'p90', points: answer.rows.map((r) => ({ x: r.period, y: r.p90, href: href(r) })) },
     ],
     format: duration,
+    step: durationStep,
     unit: 'time from template start to first production deploy',
   });
   const body = answer.rows
     .map((r) => `<tr><td>${escape(r.period)}</td><td>${number(count(r.count), r.count, href(r), 'bootstrap.' + r.period + '.count', 'services')}</td><td>${number(duration(r.median), r.median, href(r), 'bootstrap.' + r.period + '.median', 'median')}</td><td>${number(duration(r.p90), r.p90, href(r), 'bootstrap.' + r.period + '.p90', 'p90')}</td><td>${duration(r.mean)}</td><td>${count(r.completed_without_deploy)}</td></tr>`)
     .join('');
-  return panel('bootstrap-h', title, chart + `<div class="table-wrap"><table class="data"><caption>Services whose bootstrap ended in the period</caption><thead><tr><th scope="col">Period</th><th scope="col">Services</th><th scope="col">Median</th><th scope="col">p90</th><th scope="col">Mean</th><th scope="col">Ended without a deploy</th></tr></thead><tbody>${body}</tbody></table></div>`, ignoredNote(result));
+  return panel('bootstrap-h', title, `<div class="split">${chart}<div class="table-wrap"><table class="data"><caption>Services whose bootstrap ended in the period</caption><thead><tr><th scope="col">Period</th><th scope="col">Services</th><th scope="col">Median</th><th scope="col">p90</th><th scope="col">Mean</th><th scope="col">Ended without a deploy</th></tr></thead><tbody>${body}</tbody></table></div></div>`, ignoredNote(result));
 }
 
 function onboardingPanel(result) {
@@ -432,7 +455,14 @@ export async function stuckPoints(ctx) {
   const header = stuck.body || activity.body;
   if (header) ctx.header(subtitle(ctx, header), freshness(header));
   if (!hasRows(stuck)) {
-    ctx.render(panel('heat-h', 'Where developers abandon workflows', empty(stuck, 'stuck points')));
+    const failures = await get('/events', apiParams(ctx.filters, { type: 'usage', action: 'failed', limit: 25 }));
+    ctx.render(
+      panel('heat-h', 'Where developers abandon workflows', empty(stuck, 'stuck points')) +
+        rawPanel('failures-h', 'Latest workflow failures (raw events)', failures, [
+          ['Time', (e) => dateTime(e.time)], ['Feature', (e) => e.feature], ['Step', (e) => e.step],
+          ['Error', (e) => e.error], ['Team', (e) => e.team], ['Developer', (e) => e.actor], ['Run', (e) => e.run_id],
+        ], 'Until the stuck-point metrics are served, these are the failed workflow steps as they arrived.'),
+    );
     return;
   }
   const answer = stuck.body;
@@ -479,7 +509,15 @@ export async function clusters(ctx) {
   const header = found.body || activity.body;
   if (header) ctx.header(subtitle(ctx, header), freshness(header));
   if (!hasRows(found)) {
-    ctx.render(panel('clusters-h', 'Teams that left the golden path the same way', empty(found, 'deviation clusters')));
+    const deviations = await get('/events', apiParams(ctx.filters, { type: 'deviation', limit: 50 }));
+    ctx.render(
+      panel('clusters-h', 'Teams that left the golden path the same way', empty(found, 'deviation clusters')) +
+        rawPanel('deviations-h', 'Latest deviations (raw events)', deviations, [
+          ['Time', (e) => dateTime(e.time)], ['Team', (e) => e.team], ['Service', (e) => e.service],
+          ['Component', (e) => e.component], ['Golden path → instead', (e) => `${e.golden_path} → ${e.actual}`],
+          ['Reason', (e) => e.reason], ['Action', (e) => e.action],
+        ], 'Until the clusters are served, these are the deviation events as they arrived, newest first.'),
+    );
     return;
   }
   const answer = found.body;
@@ -495,6 +533,27 @@ export async function clusters(ctx) {
 }
 
 // ---------------------------------------------------------------- raw events
+
+/** A table of raw events (one page of /events) with a link to the drill-down that pages on. */
+function rawPanel(id, title, result, columns, note) {
+  if (!result.body) return panel(id, title, empty(result, 'the events'));
+  const answer = result.body;
+  const params = Object.assign({}, answer.filters || {});
+  for (const name of ['type', 'action']) {
+    const first = answer.rows[0];
+    if (first && first[name] && !params[name]) params[name] = first[name];
+  }
+  const more = drill(answer, params);
+  if (!answer.rows.length) {
+    return panel(id, title, `<div class="empty" data-empty="no-data"><p><strong>No such events in this period.</strong></p></div>`, escape(note));
+  }
+  const body = answer.rows
+    .map((e) => `<tr>${columns.map(([, cell]) => `<td>${escape(cell(e) ?? '–')}</td>`).join('')}</tr>`)
+    .join('');
+  return panel(id, title, `<div class="table-wrap"><table class="data raw" data-key="${id}.rows" data-value="${answer.rows.length}"><caption>${count(answer.rows.length)} newest events</caption><thead><tr>${columns
+    .map(([name]) => `<th scope="col">${escape(name)}</th>`)
+    .join('')}</tr></thead><tbody>${body}</tbody></table></div><p><a href="${escape(more)}">All these events, page by page</a></p>`, escape(note));
+}
 
 const EVENT_FILTERS = ['type', 'team', 'service', 'feature', 'step', 'actor', 'action', 'run_id', 'environment', 'from', 'to', 'tz'];
 
@@ -518,7 +577,7 @@ export async function events(ctx) {
     .filter(([name]) => name !== 'limit' && name !== 'cursor')
     .map(([name, value]) => `<li><span>${escape(name)}</span> ${escape([].concat(value).join(', '))}</li>`)
     .join('');
-  ctx.header(`The raw events behind a number, newest first · ${dateTime(answer.from)} to ${dateTime(answer.to)} (${answer.tz})`, freshness(answer));
+  ctx.header(`The raw events behind a number, newest first · ${rangeText(answer)}`, freshness(answer));
   const known = new Set(['id', 'type', 'time', 'team', 'service', 'actor', 'received_at', 'sender']);
   const body = answer.rows
     .map((e) => {
