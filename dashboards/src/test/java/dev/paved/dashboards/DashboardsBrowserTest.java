@@ -11,6 +11,7 @@ import dev.paved.ingest.testing.PrivateKafkaExtension;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every dashboard page in headless Chromium against a real stack ({@link BrowserStack}: the real
@@ -53,6 +56,9 @@ class DashboardsBrowserTest {
     WebElement form = browser.find("#signin");
     form.findElement(By.id("token")).sendKeys(BrowserStack.READ_TOKEN);
     form.findElement(By.cssSelector("button[type='submit']")).click();
+    // The page checks the token, keeps it and reloads: wait for the old page to go first.
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(form));
     browser.awaitReady();
     assertTrue(browser.all("#signin").isEmpty(), "still asking for the token");
   }
@@ -97,7 +103,10 @@ class DashboardsBrowserTest {
 
     double organisation = browser.value("levels.deployment_frequency.count");
     new Select(browser.find("#f-team")).selectByValue("search");
+    WebElement before = browser.find("#content");
     browser.find("#filters button[type='submit']").click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(before));
     browser.awaitReady();
     assertTrue(browser.driver().getCurrentUrl().contains("team=search"));
     assertScorecardMatches(RANGE + "&team=search");
@@ -187,7 +196,10 @@ class DashboardsBrowserTest {
   @Test
   void aNumberOpensTheRawEventsBehindIt() throws Exception {
     open("scorecard", RANGE);
-    browser.find("[data-key='levels.recovery_time.count']").click();
+    WebElement number = browser.find("[data-key='levels.recovery_time.count']");
+    number.click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.stalenessOf(number));
     browser.awaitReady();
     URI drill = URI.create(browser.driver().getCurrentUrl());
     assertEquals("/dashboards/events", drill.getPath());

@@ -18,9 +18,13 @@ const content = document.getElementById('content');
 
 const ctx = {
   filters: current(),
-  header(subtitle, freshness) {
+  header(subtitle, freshness, answer) {
     document.getElementById('subtitle').textContent = subtitle;
     document.getElementById('freshness').textContent = freshness;
+    // Show the range the API chose when the address leaves it to the defaults.
+    const from = document.getElementById('f-from'), to = document.getElementById('f-to');
+    if (answer && from && !from.value) from.value = answer.from.slice(0, 10);
+    if (answer && to && !to.value) to.value = answer.to.slice(0, 10);
   },
   render(html) {
     content.innerHTML = html;

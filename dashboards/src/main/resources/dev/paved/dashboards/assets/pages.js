@@ -2,7 +2,7 @@
 // filters of its address and prints every number as a link to the raw events behind it.
 import { get } from './api.js';
 import { durationStep, heatmap, lineChart, sparkline, stackedBars } from './charts.js';
-import { apiParams, drill, number, periodRange } from './filters.js';
+import { apiParams, drill, number, periodEnd, periodRange } from './filters.js';
 import { count, dateTime, decimal, duration, escape, percent, perDay } from './format.js';
 
 const LEVELS = { elite: 'Elite', high: 'High', medium: 'Medium', low: 'Low' };
@@ -73,14 +73,24 @@ function granularityWord(answer) {
  * is better: colour repeats the word, never replaces it.
  */
 function change(rows, field, higherIsBetter, format, answer) {
-  const values = rows.filter((r) => r[field] !== null && r[field] !== undefined);
-  if (values.length < 2) return '<p class="trend-text">Not enough periods for a trend.</p>';
-  const last = values[values.length - 1], previous = values[values.length - 2];
-  const delta = last[field] - previous[field];
+  let values = rows.filter((r) => r[field] !== null && r[field] !== undefined);
+  const word = granularityWord(answer);
+  // A last period cut short by the range's end (the current week, say) is not compared: a
+  // partial week against a whole one would read as a fall.
+  const last = values[values.length - 1];
+  const partial = last && periodEnd(last.period, answer.granularity) > answer.to.slice(0, 10);
+  if (partial) values = values.slice(0, -1);
+  const note = partial ? ` <span class="partial">(${word} of ${escape(last.period)} in progress, not compared)</span>` : '';
+  if (values.length < 2) return `<p class="trend-text">Not enough whole periods for a trend.${note}</p>`;
+  const latest = values[values.length - 1], previous = values[values.length - 2];
+  const delta = latest[field] - previous[field];
   const better = delta === 0 ? 'same' : (delta > 0) === higherIsBetter ? 'better' : 'worse';
   const arrow = delta > 0 ? '▲' : delta < 0 ? '▼' : '■';
-  const word = granularityWord(answer);
-  return `<p class="trend-text">Latest ${word} (${escape(last.period)}): <strong data-key="latest.${escape(field)}" data-value="${escape(last[field])}">${escape(format(last[field]))}</strong>; previous: ${escape(format(previous[field]))} <span class="delta ${better}">${arrow} ${better === 'same' ? 'no change' : better}</span></p>`;
+  return `<p class="trend-text">${word[0].toUpperCase() + word.slice(1)} of ${escape(latest.period)}: <strong data-key="latest.${escape(field)}" data-value="${escape(latest[field])}">${escape(format(latest[field]))}</strong>; previous: ${escape(format(previous[field]))} <span class="delta ${better}">${arrow} ${better === 'same' ? 'no change' : better}</span>${note}</p>`;
+}
+
+function plural(n, one, many) {
+  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 function subtitle(ctx, answer) {
@@ -133,7 +143,7 @@ export async function scorecard(ctx) {
     ]);
   const trends = { '/delivery/deployments': deployments, '/delivery/lead-time': leadTime, '/delivery/change-failure-rate': failureRate, '/delivery/recovery-time': recovery };
   const answer = levels.body;
-  ctx.header(subtitle(ctx, answer), freshness(answer));
+  ctx.header(subtitle(ctx, answer), freshness(answer), answer);
   const environments = (deployments.body && deployments.body.environments) || [];
   const rows = answer.rows;
   const overall = rows.length ? rows[0].overall : null;
@@ -203,7 +213,7 @@ function bootstrapCard(result) {
   const range = periodRange(answer, row.period);
   const href = drill(answer, { type: 'usage', feature: 'service-template', from: range.from, to: range.to });
   return dxCard('bootstrap', title, `<div class="value">${number(duration(row.median), row.median, href, 'bootstrap.median', 'Median service bootstrap time')}</div>
-    <p class="basis">median, ${granularityWord(answer)} of ${escape(row.period)}, over ${number(count(row.count), row.count, href, 'bootstrap.count', 'services bootstrapped')} services${lowNote(row)}</p>
+    <p class="basis">median, ${granularityWord(answer)} of ${escape(row.period)}, over ${number(count(row.count), row.count, href, 'bootstrap.count', 'services bootstrapped')} ${row.count === 1 ? 'service' : 'services'}${lowNote(row)}</p>
     <div class="trend">${sparkline(answer.rows.map((r) => r.median), 'bootstrap median per period')}${change(answer.rows, 'median', false, duration, answer)}</div>`);
 }
 
@@ -297,7 +307,7 @@ export async function product(ctx) {
     get('/onboarding/developers', apiParams(ctx.filters, { granularity: 'month' })),
   ]);
   const first = [bootstrap, onboarding, adoption].find((r) => r.body);
-  if (first) ctx.header(subtitle(ctx, first.body), freshness(first.body));
+  if (first) ctx.header(subtitle(ctx, first.body), freshness(first.body), first.body);
   const panels = [
     [adoption, adoptionPanel], [abandonment, funnelPanel], [bootstrap, bootstrapPanel], [onboarding, onboardingPanel],
     [surveys, surveysPanel], [tickets, ticketsPanel], [clusters, clustersSummary],
@@ -419,7 +429,7 @@ function bootstrapPanel(result) {
   const chart = lineChart({
     title: 'Service bootstrap time per ' + granularityWord(answer),
     series: [
-      { name: 'median', points: answer.rows.map((r) => ({ x: r.period, y: r.median, href: href(r), label: count(r.count) + ' services' })) },
+      { name: 'median', points: answer.rows.map((r) => ({ x: r.period, y: r.median, href: href(r), label: plural(r.count, 'service', 'services') })) },
       { name: 'p90', points: answer.rows.map((r) => ({ x: r.period, y: r.p90, href: href(r) })) },
     ],
     format: duration,
@@ -453,7 +463,7 @@ export async function stuckPoints(ctx) {
   const params = apiParams(ctx.filters);
   const [stuck, activity] = await Promise.all([get('/workflows/stuck-points', params), get('/activity', params)]);
   const header = stuck.body || activity.body;
-  if (header) ctx.header(subtitle(ctx, header), freshness(header));
+  if (header) ctx.header(subtitle(ctx, header), freshness(header), header);
   if (!hasRows(stuck)) {
     const failures = await get('/events', apiParams(ctx.filters, { type: 'usage', action: 'failed', limit: 25 }));
     ctx.render(
@@ -507,7 +517,7 @@ export async function clusters(ctx) {
   const params = apiParams(ctx.filters);
   const [found, activity] = await Promise.all([get('/deviations/clusters', params), get('/activity', params)]);
   const header = found.body || activity.body;
-  if (header) ctx.header(subtitle(ctx, header), freshness(header));
+  if (header) ctx.header(subtitle(ctx, header), freshness(header), header);
   if (!hasRows(found)) {
     const deviations = await get('/events', apiParams(ctx.filters, { type: 'deviation', limit: 50 }));
     ctx.render(
