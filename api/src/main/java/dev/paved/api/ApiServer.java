@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The read side's HTTP server: {@code /health}, the read API under {@code /api/v1} (the routes of
  * {@link Endpoints}, each served by a {@link RouteHandler}), its OpenAPI document and the page that
- * shows it, and the dashboards as they arrive. It holds no state of its own, so any number of
- * copies can serve the same ClickHouse.
+ * shows it, and whatever routes {@link #create(Consumer)} is given (the dashboards). It holds no
+ * state of its own, so any number of copies can serve the same ClickHouse.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
