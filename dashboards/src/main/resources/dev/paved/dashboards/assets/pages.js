@@ -80,7 +80,7 @@ function change(rows, field, higherIsBetter, format, answer) {
   const last = values[values.length - 1];
   const partial = last && periodEnd(last.period, answer.granularity) > answer.to.slice(0, 10);
   if (partial) values = values.slice(0, -1);
-  const note = partial ? ` <span class="partial">(${word} of ${escape(last.period)} in progress, not compared)</span>` : '';
+  const note = partial ? `<span class="partial" title="the ${word} of ${escape(last.period)} is cut short by the range's end">current ${word} not compared</span>` : '';
   if (values.length < 2) return `<p class="trend-text">Not enough whole periods for a trend.${note}</p>`;
   const latest = values[values.length - 1], previous = values[values.length - 2];
   const delta = latest[field] - previous[field];
