@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -132,6 +136,7 @@ class DashboardsBrowserTest {
             panel[0] + " should say it is not available yet");
       }
     }
+    assertIssueFivePanels();
     assertLabelled();
     screenshot("product");
 
@@ -194,10 +199,17 @@ class DashboardsBrowserTest {
   }
 
   @Test
-  void aNumberOpensTheRawEventsBehindIt() throws Exception {
+  void aNumberOpensTheRawEventsBehindItFromTheKeyboard() throws Exception {
     open("scorecard", RANGE);
+    // By keyboard alone: tab to the number, then Enter.
     WebElement number = browser.find("[data-key='levels.recovery_time.count']");
-    number.click();
+    for (int presses = 0;
+        presses < 100 && !browser.driver().switchTo().activeElement().equals(number);
+        presses++) {
+      new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    }
+    assertEquals(number, browser.driver().switchTo().activeElement(), "not reachable by Tab");
+    number.sendKeys(Keys.ENTER);
     new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
         .until(ExpectedConditions.stalenessOf(number));
     browser.awaitReady();
@@ -247,6 +259,40 @@ class DashboardsBrowserTest {
       assertEquals(last.path("count").asDouble(), browser.value("bootstrap.count"));
     } else {
       assertFalse(browser.all("[data-card='bootstrap'] [data-empty='no-data']").isEmpty());
+    }
+  }
+
+  /**
+   * Once issue 5's endpoints are served: the funnel's attempts per feature (summed over the range),
+   * the survey means and the tickets opened equal the API's rows.
+   */
+  private static void assertIssueFivePanels() {
+    if (stack.serves("/workflows/abandonment")) {
+      JsonNode rows = stack.api("/workflows/abandonment", RANGE).path("rows");
+      Map<String, Double> started = new TreeMap<>();
+      rows.forEach(
+          r -> started.merge(r.path("feature").asText(), r.path("count").asDouble(), Double::sum));
+      started.forEach(
+          (feature, n) ->
+              assertEquals(n, browser.value("funnel." + feature + ".started"), feature));
+    }
+    if (stack.serves("/surveys")) {
+      for (JsonNode r : stack.api("/surveys", RANGE).path("rows")) {
+        String key = "surveys." + r.path("period").asText() + "." + r.path("question").asText();
+        assertEquals(r.path("mean").asDouble(), browser.value(key + ".mean"), 1e-9, key);
+      }
+    }
+    if (stack.serves("/tickets")) {
+      for (JsonNode r : stack.api("/tickets", RANGE).path("rows")) {
+        String key =
+            "tickets."
+                + r.path("period").asText()
+                + "."
+                + r.path("feature").asText()
+                + "."
+                + r.path("kind").asText();
+        assertEquals(r.path("opened").asDouble(), browser.value(key + ".opened"), key);
+      }
     }
   }
 
