@@ -118,10 +118,10 @@ function freshness(answer) {
 // ---------------------------------------------------------------- scorecard
 
 const KEYS = [
-  { key: 'deployment_frequency', title: 'Deployment frequency', format: perDay, path: '/delivery/deployments', field: 'count', trendFormat: count, higher: true, facts: 'successful production deploys', type: 'deploy' },
-  { key: 'lead_time', title: 'Lead time for changes', format: duration, path: '/delivery/lead-time', field: 'median', trendFormat: duration, higher: false, facts: 'changes shipped', type: 'deploy', unit: 'median' },
-  { key: 'change_failure_rate', title: 'Change failure rate', format: percent, path: '/delivery/change-failure-rate', field: 'rate', trendFormat: percent, higher: false, facts: 'production deploys', type: 'deploy' },
-  { key: 'recovery_time', title: 'Failed deployment recovery time', format: duration, path: '/delivery/recovery-time', field: 'median', trendFormat: duration, higher: false, facts: 'incidents resolved', type: 'incident', unit: 'median' },
+  { key: 'deployment_frequency', title: 'Deployment frequency', format: perDay, path: '/delivery/deployments', field: 'count', trendFormat: count, higher: true, facts: 'successful production deploys', fact: 'successful production deploy', type: 'deploy' },
+  { key: 'lead_time', title: 'Lead time for changes', format: duration, path: '/delivery/lead-time', field: 'median', trendFormat: duration, higher: false, facts: 'changes shipped', fact: 'change shipped', type: 'deploy', unit: 'median' },
+  { key: 'change_failure_rate', title: 'Change failure rate', format: percent, path: '/delivery/change-failure-rate', field: 'rate', trendFormat: percent, higher: false, facts: 'production deploys', fact: 'production deploy', type: 'deploy' },
+  { key: 'recovery_time', title: 'Failed deployment recovery time', format: duration, path: '/delivery/recovery-time', field: 'median', trendFormat: duration, higher: false, facts: 'incidents resolved', fact: 'incident resolved', type: 'incident', unit: 'median' },
 ];
 
 export async function scorecard(ctx) {
@@ -157,7 +157,7 @@ export async function scorecard(ctx) {
     return `<article class="card" data-card="${k.key}">
       <h3>${escape(k.title)}</h3>
       <div class="value">${value}</div>
-      <div class="card-meta">${levelBadge(row.level)} <span class="basis">${k.unit ? escape(k.unit) + ' over ' : 'over '}${number(count(row.count), row.count, drill(answer, extra), 'levels.' + k.key + '.count', k.facts)} ${escape(k.facts)}${lowNote(row)}</span></div>
+      <div class="card-meta">${levelBadge(row.level)} <span class="basis">${k.unit ? escape(k.unit) + ' over ' : 'over '}${number(count(row.count), row.count, drill(answer, extra), 'levels.' + k.key + '.count', k.facts)} ${escape(row.count === 1 ? k.fact : k.facts)}${lowNote(row)}</span></div>
       <div class="trend">${sparkline(trendRows.map((r) => r[k.field]), k.title + ' per ' + granularityWord(trend.body || answer))}${change(trendRows, k.field, k.higher, k.trendFormat, trend.body || answer)}</div>
     </article>`;
   }).join('');
