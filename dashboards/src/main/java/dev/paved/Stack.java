@@ -6,6 +6,7 @@ import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.Migrations;
 import dev.paved.clickhouse.PrivateClickHouse;
 import dev.paved.config.PavedConfig;
+import dev.paved.dashboards.Dashboards;
 import dev.paved.ingest.IngestServer;
 import dev.paved.ingest.log.EventLog;
 import dev.paved.ingest.log.EventTopic;
@@ -212,10 +213,12 @@ final class Stack {
     started.push(clickhouse);
     Javalin api =
         new ApiServer(config.api(), new ClickHouseStatus(clickhouse), EventCodec.mapper())
-            .create()
+            .create(new Dashboards(config.api()))
             .start(config.api().port());
     started.push(api::stop);
-    urls.add("API and dashboards:    http://localhost:" + api.port() + "/  (health: /health)");
+    urls.add("dashboards:            http://localhost:" + api.port() + "/dashboards/scorecard");
+    urls.add(
+        "read API:              http://localhost:" + api.port() + "/api/v1  (health: /health)");
   }
 
   void printUrls() {

@@ -16,6 +16,7 @@ import dev.paved.api.route.Route;
 import dev.paved.api.route.RouteHandler;
 import dev.paved.config.ApiConfig;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -25,14 +26,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The read side's HTTP server: {@code /health}, the read API under {@code /api/v1} (the routes of
  * {@link Endpoints}, each served by a {@link RouteHandler}), its OpenAPI document and the page that
- * shows it, and the dashboards as they arrive. It holds no state of its own, so any number of
- * copies can serve the same ClickHouse.
+ * shows it, and whatever routes {@link #create(Consumer)} is given (the dashboards). It holds no
+ * state of its own, so any number of copies can serve the same ClickHouse.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -60,6 +62,14 @@ public final class ApiServer {
   }
 
   public Javalin create() {
+    return create(routes -> {});
+  }
+
+  /**
+   * The server with more routes beside the API's, e.g. the dashboards' pages (module {@code
+   * dashboards}, which depends on this one, not the other way round).
+   */
+  public Javalin create(Consumer<JavalinConfig> moreRoutes) {
     Caching caching = new Caching(config.cacheMaxAgeSeconds());
     RouteHandler.Services services =
         new RouteHandler.Services(
@@ -86,6 +96,7 @@ public final class ApiServer {
           for (Endpoint endpoint : endpoints) {
             app.routes.get(endpoint.route().fullPath(), new RouteHandler(endpoint, services));
           }
+          moreRoutes.accept(app);
           // No route answers 404 itself: a 404 is always a path nothing is served at.
           app.routes.error(404, ctx -> Problem.notFound(ctx.path()).writeTo(ctx, json));
           app.routes.exception(

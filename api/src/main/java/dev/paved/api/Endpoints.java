@@ -10,6 +10,7 @@ import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.delivery.RecoveryTimeEndpoint;
 import dev.paved.api.events.EventsEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
+import dev.paved.api.onboarding.ServiceBootstrapEndpoint;
 import dev.paved.api.route.Endpoint;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.config.ApiConfig;
@@ -34,6 +35,7 @@ public final class Endpoints {
         new ChangeFailureRateEndpoint(clickhouse, production),
         new RecoveryTimeEndpoint(clickhouse),
         new PerformanceLevelsEndpoint(clickhouse, production),
-        new DeveloperOnboardingEndpoint(clickhouse));
+        new DeveloperOnboardingEndpoint(clickhouse),
+        new ServiceBootstrapEndpoint(clickhouse));
   }
 }
