@@ -197,6 +197,13 @@ public final class Settings {
           "Comma-separated deploy environments that count as production for the delivery"
               + " metrics; the read API's default `environment`.");
 
+  public static final Setting JOBS_WORKFLOW_INACTIVITY_HOURS =
+      new Setting(
+          "jobs.workflow-inactivity-hours",
+          "24",
+          "A workflow attempt that has not completed is abandoned when no event of its run"
+              + " arrives for this many hours of event time after its last event.");
+
   public static final List<Setting> ALL =
       List.of(
           HOME,
@@ -235,5 +242,6 @@ public final class Settings {
           API_READ_TOKENS,
           API_MIN_COUNT,
           API_CACHE_MAX_AGE_SECONDS,
-          METRICS_PRODUCTION_ENVIRONMENTS);
+          METRICS_PRODUCTION_ENVIRONMENTS,
+          JOBS_WORKFLOW_INACTIVITY_HOURS);
 }
