@@ -69,10 +69,10 @@ public final class TicketFollowUps implements Serializable {
     advance(state, attempt.lastEventAt());
     if (attempt.status() == AttemptStatus.ABANDONED) {
       state.abandoned.add(attempt);
-      return emit(state, List.of(followUp(state, attempt)));
+      return emit(state, List.of(followUp(state, attempt)), attempt.version());
     }
     // Not (or no longer: revived) abandoned: no ticket, and nothing to keep for the run.
-    List<FollowUpFact> written = emit(state, List.of(notAbandoned(attempt)));
+    List<FollowUpFact> written = emit(state, List.of(notAbandoned(attempt)), attempt.version());
     state.emitted.removeIf(fact -> fact.runId().equals(attempt.runId()));
     return written;
   }
@@ -85,7 +85,8 @@ public final class TicketFollowUps implements Serializable {
     }
     state.tickets.add(new OpenedTicket(ticketId, ticket.time()));
     advance(state, ticket.time());
-    return emit(state, state.abandoned.stream().map(attempt -> followUp(state, attempt)).toList());
+    return emit(
+        state, state.abandoned.stream().map(attempt -> followUp(state, attempt)).toList(), 0);
   }
 
   /** The earliest time an entry of the state expires; null when nothing is kept. */
@@ -160,8 +161,14 @@ public final class TicketFollowUps implements Serializable {
         .orElse(null);
   }
 
-  /** The candidates that differ from what was emitted, versioned; remembers them. */
-  private static List<FollowUpFact> emit(FollowUpState state, List<FollowUpFact> candidates) {
+  /**
+   * The candidates that differ from what was emitted, versioned; remembers them. A version is at
+   * least {@code floor}, the triggering attempt fact's version: those grow with every change of the
+   * run, so a follow-up written after the key's state was cleared (e.g. an open attempt's, then its
+   * abandonment's, both at the same last event) still supersedes the run's earlier one.
+   */
+  private static List<FollowUpFact> emit(
+      FollowUpState state, List<FollowUpFact> candidates, long floor) {
     List<FollowUpFact> changed = new ArrayList<>();
     for (FollowUpFact candidate : candidates) {
       FollowUpFact previous = emitted(state, candidate.runId());
@@ -170,7 +177,7 @@ public final class TicketFollowUps implements Serializable {
       }
       state.emitted.remove(previous);
       state.emitted.add(candidate);
-      state.version = FactVersion.next(state.version, state.clock);
+      state.version = Math.max(FactVersion.next(state.version, state.clock), floor);
       changed.add(candidate.withVersion(state.version));
     }
     return changed;

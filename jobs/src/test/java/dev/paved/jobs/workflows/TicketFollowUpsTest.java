@@ -18,6 +18,11 @@ class TicketFollowUpsTest {
   private final FollowUpState state = new FollowUpState();
 
   private static AttemptFact attempt(String runId, String lastEventAt, AttemptStatus status) {
+    return attempt(runId, lastEventAt, status, 1);
+  }
+
+  private static AttemptFact attempt(
+      String runId, String lastEventAt, AttemptStatus status, long version) {
     return new AttemptFact(
         AttemptFact.idOf(runId),
         runId,
@@ -30,7 +35,7 @@ class TicketFollowUpsTest {
         "configure-ci",
         2,
         1,
-        1);
+        version);
   }
 
   private static FollowUpFact single(List<FollowUpFact> facts) {
@@ -114,5 +119,28 @@ class TicketFollowUpsTest {
 
     followUps.prune(state, at("2026-04-10T12:00:00Z"));
     assertNull(followUps.expiry(state));
+  }
+
+  @Test
+  void theAbandonmentSupersedesTheOpenRowOfTheSameLastEventAfterTheStateWasCleared() {
+    // The open attempt leaves nothing to keep: the operator clears the key (a fresh state).
+    // 2026-03-02T10:00:00Z = 1,772,445,600 s; the attempt versions are that in microseconds.
+    FollowUpFact first =
+        single(
+            followUps.onAttempt(
+                new FollowUpState(),
+                attempt(
+                    "r-1", "2026-03-02T10:00:00Z", AttemptStatus.OPEN, 1_772_445_600_000_000L)));
+    // The timer abandons it: same last event, the attempt's version bumped by one.
+    FollowUpFact abandoned =
+        single(
+            followUps.onAttempt(
+                new FollowUpState(),
+                attempt(
+                    "r-1",
+                    "2026-03-02T10:00:00Z",
+                    AttemptStatus.ABANDONED,
+                    1_772_445_600_000_001L)));
+    assertTrue(abandoned.version() > first.version(), first + " then " + abandoned);
   }
 }
