@@ -136,8 +136,9 @@ public final class AdoptionEndpoint implements Endpoint {
     long window = WINDOW.toSeconds();
     Instant earliest = periods.get(0).end().minus(WINDOW.multipliedBy(2));
     Instant latest = periods.get(periods.size() - 1).end();
-    String keys =
-        "feature, " + request.groupBy().map(MetricSql::column).map(c -> c + ", ").orElse("");
+    List<String> keyColumns = new ArrayList<>(List.of("period", MetricSql.column("feature")));
+    request.groupBy().map(MetricSql::column).ifPresent(keyColumns::add);
+    String keys = String.join(", ", keyColumns);
     MetricSql uses =
         MetricSql.from(clickhouse.table(TABLE))
             .finalRows()
@@ -166,9 +167,9 @@ public final class AdoptionEndpoint implements Endpoint {
                     .toList())
             + "]";
     String w = SqlLiteral.integer(window);
-    return "SELECT period, "
+    return "SELECT "
         + keys
-        + "uniqExact(actor) AS churned_developers FROM ("
+        + ", uniqExact(actor) AS churned_developers FROM ("
         + uses.sql()
         + ") ARRAY JOIN "
         + labels
@@ -180,10 +181,10 @@ public final class AdoptionEndpoint implements Endpoint {
         + w
         + ", uses) AND NOT arrayExists(u -> u >= period_end - "
         + w
-        + " AND u < period_end, uses) GROUP BY period, "
-        + keys.substring(0, keys.length() - 2)
-        + " ORDER BY period, "
-        + keys.substring(0, keys.length() - 2);
+        + " AND u < period_end, uses) GROUP BY "
+        + keys
+        + " ORDER BY "
+        + keys;
   }
 
   /** A period: its label (first day in the zone) and where its churn windows end. */

@@ -1,5 +1,7 @@
 package dev.paved.jobs.workflows;
 
+import java.util.Locale;
+
 /** Where a workflow attempt stands (metrics.md, section 3). */
 public enum AttemptStatus {
   /** A {@code completed} event arrived. */
@@ -11,6 +13,6 @@ public enum AttemptStatus {
 
   /** The value of the {@code status} column. */
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }
