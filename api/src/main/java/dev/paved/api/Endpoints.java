@@ -9,9 +9,12 @@ import dev.paved.api.delivery.LeadTimeEndpoint;
 import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.delivery.RecoveryTimeEndpoint;
 import dev.paved.api.events.EventsEndpoint;
+import dev.paved.api.features.AdoptionEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.onboarding.ServiceBootstrapEndpoint;
 import dev.paved.api.route.Endpoint;
+import dev.paved.api.workflows.AbandonmentEndpoint;
+import dev.paved.api.workflows.StuckPointsEndpoint;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.config.ApiConfig;
 import java.util.List;
@@ -36,6 +39,9 @@ public final class Endpoints {
         new RecoveryTimeEndpoint(clickhouse),
         new PerformanceLevelsEndpoint(clickhouse, production),
         new DeveloperOnboardingEndpoint(clickhouse),
-        new ServiceBootstrapEndpoint(clickhouse));
+        new ServiceBootstrapEndpoint(clickhouse),
+        new AbandonmentEndpoint(clickhouse),
+        new StuckPointsEndpoint(clickhouse),
+        new AdoptionEndpoint(clickhouse));
   }
 }

@@ -27,6 +27,12 @@ import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.Pipeline;
 import dev.paved.jobs.runtime.SinkSettings;
 import dev.paved.jobs.runtime.Tables;
+import dev.paved.jobs.workflows.AttemptRow;
+import dev.paved.jobs.workflows.FeatureUse;
+import dev.paved.jobs.workflows.FollowUpRow;
+import dev.paved.jobs.workflows.StepRow;
+import dev.paved.jobs.workflows.WorkflowSettings;
+import dev.paved.jobs.workflows.WorkflowsPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +104,13 @@ public final class PavedJobs {
         new OnboardingPipeline(
             delivery,
             tables.sink(MilestoneRow.TABLE, MilestoneRow.class),
-            tables.sink(BootstrapRow.TABLE, BootstrapRow.class)));
+            tables.sink(BootstrapRow.TABLE, BootstrapRow.class)),
+        new WorkflowsPipeline(
+            WorkflowSettings.DEFAULTS.withInactivity(config.jobs().workflowInactivity()),
+            tables.sink(AttemptRow.TABLE, AttemptRow.class),
+            tables.sink(StepRow.TABLE, StepRow.class),
+            tables.sink(FollowUpRow.TABLE, FollowUpRow.class),
+            tables.sink(FeatureUse.TABLE, FeatureUse.class)));
   }
 
   /**

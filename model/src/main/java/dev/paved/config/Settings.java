@@ -261,7 +261,13 @@ public final class Settings {
           "webhooks.push-history-commits",
           "200000",
           "Commits of pushed history ingest keeps in memory (about 300 bytes each) to tell which"
-              + " commits a deploy shipped; the least recently pushed go first.");
+              + " commits a deploy shipped; the least recently pushed go first.",
+  public static final Setting JOBS_WORKFLOW_INACTIVITY_HOURS =
+      new Setting(
+          "jobs.workflow-inactivity-hours",
+          "24",
+          "A workflow attempt that has not completed is abandoned when no event of its run"
+              + " arrives for this many hours of event time after its last event.");
 
   public static final List<Setting> ALL =
       List.of(
@@ -311,5 +317,6 @@ public final class Settings {
           WEBHOOKS_PAGERDUTY_SERVICES,
           WEBHOOKS_TICKET_FEATURES,
           WEBHOOKS_TICKET_KINDS,
-          WEBHOOKS_PUSH_HISTORY_COMMITS);
+          WEBHOOKS_PUSH_HISTORY_COMMITS,
+          JOBS_WORKFLOW_INACTIVITY_HOURS);
 }
