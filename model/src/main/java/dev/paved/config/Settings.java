@@ -261,7 +261,7 @@ public final class Settings {
           "webhooks.push-history-commits",
           "200000",
           "Commits of pushed history ingest keeps in memory (about 300 bytes each) to tell which"
-              + " commits a deploy shipped; the least recently pushed go first.",
+              + " commits a deploy shipped; the least recently pushed go first.");
   public static final Setting JOBS_WORKFLOW_INACTIVITY_HOURS =
       new Setting(
           "jobs.workflow-inactivity-hours",
