@@ -102,8 +102,12 @@ public final class DeviationClusterFunction
     if (current == null) {
       return;
     }
+    boolean endOfInput = context.timerService().currentWatermark() == Long.MAX_VALUE;
     if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
       current.nextRefresh = 0;
+    } else if (endOfInput) {
+      // The final watermark fires every timer: none of them means time passed beyond the log.
+      current.expiry = 0;
     } else if (timestamp != Long.MAX_VALUE) {
       // An expiry: event time has passed the moment a deviation leaves the window.
       current.expiry = 0;
@@ -123,7 +127,9 @@ public final class DeviationClusterFunction
       memory.clear();
       return;
     }
-    scheduleExpiry(current, context);
+    if (!endOfInput) {
+      scheduleExpiry(current, context);
+    }
     memory.update(current);
   }
 
