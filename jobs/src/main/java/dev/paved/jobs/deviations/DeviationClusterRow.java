@@ -1,5 +1,6 @@
 package dev.paved.jobs.deviations;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paved.jobs.delivery.Columns;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public record DeviationClusterRow(
     List<String> terms,
     String firstSeen,
     int firstSeenMs,
-    int growth30d,
+    @JsonProperty("growth_30d") int growth30d,
     int widenCandidate,
     long version) {
 

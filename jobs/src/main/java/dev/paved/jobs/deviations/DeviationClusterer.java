@@ -1,5 +1,6 @@
 package dev.paved.jobs.deviations;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +43,9 @@ import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
  * least {@link DeviationSettings#minOverlap}; each old id goes to one new cluster at most, best
  * overlap first. A cluster without a match gets a new id derived from its first member.
  */
-public final class DeviationClusterer {
+public final class DeviationClusterer implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final String NO_REASON = "\u0000no-reason";
 
   private final DeviationSettings settings;

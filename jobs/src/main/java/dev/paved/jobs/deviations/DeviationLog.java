@@ -2,6 +2,7 @@ package dev.paved.jobs.deviations;
 
 import dev.paved.model.Deviation;
 import dev.paved.model.Event;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * within the window (a deviation nobody has confirmed for 90 days is stale). Its fields (golden
  * path, replacement, reason) are those of its latest {@code started}.
  */
-public final class DeviationLog {
+public final class DeviationLog implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final DeviationSettings settings;
 
   public DeviationLog(DeviationSettings settings) {
