@@ -8,9 +8,12 @@ import dev.paved.api.delivery.LeadTimeBreakdownEndpoint;
 import dev.paved.api.delivery.LeadTimeEndpoint;
 import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.delivery.RecoveryTimeEndpoint;
+import dev.paved.api.deviations.DeviationClustersEndpoint;
 import dev.paved.api.events.EventsEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.route.Endpoint;
+import dev.paved.api.voice.SurveysEndpoint;
+import dev.paved.api.voice.TicketsEndpoint;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.config.ApiConfig;
 import java.util.List;
@@ -34,6 +37,9 @@ public final class Endpoints {
         new ChangeFailureRateEndpoint(clickhouse, production),
         new RecoveryTimeEndpoint(clickhouse),
         new PerformanceLevelsEndpoint(clickhouse, production),
-        new DeveloperOnboardingEndpoint(clickhouse));
+        new DeveloperOnboardingEndpoint(clickhouse),
+        new DeviationClustersEndpoint(clickhouse),
+        new SurveysEndpoint(clickhouse),
+        new TicketsEndpoint(clickhouse));
   }
 }
