@@ -106,13 +106,13 @@ public final class DeviationClustersEndpoint implements Endpoint {
     Map<String, Long> written = new HashMap<>();
     for (JsonNode row :
         clickhouse.queryRows(
-            "SELECT toString(refresh) AS refresh, count() AS clusters FROM "
+            "SELECT toString(refresh) AS number, count() AS clusters FROM "
                 + clickhouse.table(CLUSTERS)
                 + " FINAL WHERE refresh IN ("
                 + String.join(
                     ", ", numbers.stream().map(n -> SqlLiteral.integer(Long.parseLong(n))).toList())
-                + ") GROUP BY refresh")) {
-      written.put(row.path("refresh").asText(), row.path("clusters").asLong());
+                + ") GROUP BY number")) {
+      written.put(row.path("number").asText(), row.path("clusters").asLong());
     }
     JsonNode served = refreshes.get(0);
     for (JsonNode refresh : refreshes) {
