@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS ${database}.deviation_clusters
     services UInt32,
     team_names Array(String),
     terms Array(String),                -- most telling reason terms, strongest first
-    first_seen DateTime('UTC'),         -- earliest start of any deviation it has held
+    first_seen DateTime('UTC'),         -- earliest start of its current members' spells
     first_seen_ms UInt16,
     growth_30d UInt32,                  -- members whose spell began in the 30 days before the clock
     widen_candidate UInt8,              -- at least 3 teams

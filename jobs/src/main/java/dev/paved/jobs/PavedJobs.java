@@ -108,7 +108,8 @@ public final class PavedJobs {
             tables.sink(MilestoneRow.TABLE, MilestoneRow.class),
             tables.sink(BootstrapRow.TABLE, BootstrapRow.class)),
         new DeviationsPipeline(
-            DeviationSettings.DEFAULTS,
+            DeviationSettings.DEFAULTS.withRefreshInterval(
+                config.jobs().deviationRefreshInterval()),
             tables.sink(DeviationClusterRow.TABLE, DeviationClusterRow.class),
             tables.sink(DeviationMemberRow.TABLE, DeviationMemberRow.class),
             tables.sink(DeviationRefreshRow.TABLE, DeviationRefreshRow.class)),

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param dedupeHorizon how long, in event time, an event id is remembered to drop its copies
  * @param sinkFlushInterval longest a row waits in a sink's buffer
  * @param sinkMaxBackoff longest pause between two attempts of a failed insert
+ * @param deviationRefreshInterval processing time between two refreshes of the deviation clusters
  */
 public record JobsConfig(
     int parallelism,
@@ -23,7 +24,8 @@ public record JobsConfig(
     Duration dedupeHorizon,
     int sinkBatchRows,
     Duration sinkFlushInterval,
-    Duration sinkMaxBackoff) {
+    Duration sinkMaxBackoff,
+    Duration deviationRefreshInterval) {
 
   static JobsConfig from(SettingValues values, Path home) {
     String group = values.string(Settings.JOBS_CONSUMER_GROUP);
@@ -44,7 +46,8 @@ public record JobsConfig(
         Duration.ofHours(values.integer(Settings.JOBS_DEDUPE_HORIZON_HOURS, 1, 24 * 3660)),
         values.integer(Settings.JOBS_SINK_BATCH_ROWS, 1, 10_000_000),
         Duration.ofMillis(values.integer(Settings.JOBS_SINK_FLUSH_MS, 10, 3_600_000)),
-        Duration.ofMillis(values.integer(Settings.JOBS_SINK_MAX_BACKOFF_MS, 100, 3_600_000)));
+        Duration.ofMillis(values.integer(Settings.JOBS_SINK_MAX_BACKOFF_MS, 100, 3_600_000)),
+        Duration.ofMillis(values.integer(Settings.JOBS_DEVIATION_REFRESH_MS, 1000, 3_600_000)));
   }
 
   /** A URI as it is, a path resolved against {@code home} and made a {@code file:} URI. */

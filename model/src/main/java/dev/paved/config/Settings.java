@@ -196,6 +196,13 @@ public final class Settings {
           "production,prod",
           "Comma-separated deploy environments that count as production for the delivery"
               + " metrics; the read API's default `environment`.");
+  public static final Setting JOBS_DEVIATION_REFRESH_MS =
+      new Setting(
+          "jobs.deviation-refresh-ms",
+          "900000",
+          "Processing time between two refreshes of the deviation clusters in the streaming job,"
+              + " counted from the first deviation event since the last refresh (at least hourly"
+              + " per metrics.md; a backfill refreshes once, at the end of its input).");
 
   public static final List<Setting> ALL =
       List.of(
@@ -235,5 +242,6 @@ public final class Settings {
           API_READ_TOKENS,
           API_MIN_COUNT,
           API_CACHE_MAX_AGE_SECONDS,
-          METRICS_PRODUCTION_ENVIRONMENTS);
+          METRICS_PRODUCTION_ENVIRONMENTS,
+          JOBS_DEVIATION_REFRESH_MS);
 }

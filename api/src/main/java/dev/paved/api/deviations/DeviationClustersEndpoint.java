@@ -58,7 +58,7 @@ public final class DeviationClustersEndpoint implements Endpoint {
           .field(Field.integer("services", "distinct services"))
           .field(Field.strings("team_names", "the teams, sorted"))
           .field(Field.strings("terms", "the most telling reason terms (stemmed), strongest first"))
-          .field(Field.dateTime("first_seen", "earliest start of any deviation it has held"))
+          .field(Field.dateTime("first_seen", "earliest start of its current deviations"))
           .field(
               Field.integer(
                   "growth_30d", "deviations in it that began in the 30 days before the clock"))

@@ -14,14 +14,8 @@ public class ClusterMemory {
   /** The latest deviation event time absorbed (epoch ms): the clusterer's clock. */
   public long clock;
 
-  /** The clock at the last refresh. */
-  public long refreshedClock;
-
   /** Whether a deviation changed since the last refresh. */
   public boolean dirty;
-
-  /** The event-time timer registered for the next deviation to leave the window; 0 when none. */
-  public long expiry;
 
   /** The processing-time timer registered for the next refresh; 0 when none. */
   public long nextRefresh;

@@ -11,7 +11,8 @@ import java.util.List;
  * @param teams distinct teams
  * @param services distinct services named (deviations without a service add none)
  * @param terms the most telling reason terms, strongest first
- * @param firstSeen the earliest start of any deviation it has held
+ * @param firstSeen the earliest start of its current members' spells off the path (not of past
+ *     members: so a backfill, which sees no past refresh, gives what streaming gives)
  * @param growth30d members whose spell off the path began in the growth window before the clock
  * @param widenCandidate at least {@link DeviationSettings#widenTeams} teams
  */

@@ -25,10 +25,11 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Refreshes: in streaming, a processing-time timer {@link DeviationSettings#refreshInterval}
  * after the first change since the last refresh; at the end of a bounded input, the final watermark
- * fires an event-time timer set at the end of time; and when event time passes the moment a
- * deviation leaves the window (an event-time timer, which also moves the clusterer's clock there).
- * A refresh with nothing changed is skipped. When no deviation is left to keep and no cluster to
- * forget, state and timers are dropped.
+ * fires an event-time timer set at the end of time. A refresh with nothing changed is skipped. The
+ * clusterer's clock is the latest deviation event time (not the watermark, which a backfill ends at
+ * the end of time), so backfill and streaming of the same log end with the same clusters. A refresh
+ * drops the deviations that left the window before that clock: the state holds the deviations of
+ * the last 90 days of deviation events, and at most one timer of each kind.
  *
  * <p>The refresh number is the wall clock (ms) of the refresh, bumped past the previous one, so the
  * latest run of the job (a backfill after streaming, say) is the one readers see.
@@ -102,52 +103,13 @@ public final class DeviationClusterFunction
     if (current == null) {
       return;
     }
-    boolean endOfInput = context.timerService().currentWatermark() == Long.MAX_VALUE;
     if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
       current.nextRefresh = 0;
-    } else if (endOfInput) {
-      // The final watermark fires every timer: none of them means time passed beyond the log.
-      current.expiry = 0;
-    } else if (timestamp != Long.MAX_VALUE) {
-      // An expiry: event time has passed the moment a deviation leaves the window.
-      current.expiry = 0;
-      current.clock = Math.max(current.clock, timestamp);
     }
-    if (current.dirty || current.clock != current.refreshedClock) {
+    if (current.dirty) {
       refresh(current, context, out);
     }
-    if (records.isEmpty() && current.known.isEmpty()) {
-      if (current.nextRefresh != 0) {
-        context.timerService().deleteProcessingTimeTimer(current.nextRefresh);
-      }
-      if (current.expiry != 0) {
-        context.timerService().deleteEventTimeTimer(current.expiry);
-      }
-      context.timerService().deleteEventTimeTimer(Long.MAX_VALUE);
-      memory.clear();
-      return;
-    }
-    if (!endOfInput) {
-      scheduleExpiry(current, context);
-    }
     memory.update(current);
-  }
-
-  /** Sets the event-time timer to when the first deviation kept leaves the window. */
-  private void scheduleExpiry(ClusterMemory current, OnTimerContext context) throws Exception {
-    long next = Long.MAX_VALUE;
-    for (DeviationRecord record : records.values()) {
-      long last = record.starts.isEmpty() ? 0 : record.starts.get(record.starts.size() - 1);
-      next = Math.min(next, Math.max(last, record.endedAt) + settings.window().toMillis() + 1);
-    }
-    if (next == Long.MAX_VALUE || next == current.expiry) {
-      return;
-    }
-    if (current.expiry != 0) {
-      context.timerService().deleteEventTimeTimer(current.expiry);
-    }
-    context.timerService().registerEventTimeTimer(next);
-    current.expiry = next;
   }
 
   private void refresh(
@@ -182,7 +144,6 @@ public final class DeviationClusterFunction
         DeviationRefreshRow.of(refresh, clock, clustering.clusters().size(), active.size()));
     current.known = new ArrayList<>(clustering.known());
     current.refresh = refresh;
-    current.refreshedClock = current.clock;
     current.dirty = false;
   }
 }

@@ -101,8 +101,7 @@ public final class DeviationClusterer implements Serializable {
               cluster.id(),
               cluster.component(),
               cluster.goldenPath(),
-              cluster.members().stream().map(ActiveDeviation::identity).toList(),
-              cluster.firstSeen().toEpochMilli()));
+              cluster.members().stream().map(ActiveDeviation::identity).toList()));
     }
     clusters.sort(
         Comparator.comparingInt(DeviationCluster::teams)
@@ -112,11 +111,10 @@ public final class DeviationClusterer implements Serializable {
     return new Clustering(List.copyOf(clusters), known);
   }
 
-  /** A cluster being built: its members, its id once known, and the first-seen it inherits. */
+  /** A cluster being built: its members and its id once known. */
   private static final class Found {
     final List<ActiveDeviation> members;
     String id;
-    long inheritedFirstSeen = Long.MAX_VALUE;
 
     Found(List<ActiveDeviation> members) {
       this.members = members;
@@ -249,7 +247,6 @@ public final class DeviationClusterer implements Serializable {
     for (Overlap overlap : overlaps) {
       if (overlap.found().id == null && !taken.contains(overlap.known().id)) {
         overlap.found().id = overlap.known().id;
-        overlap.found().inheritedFirstSeen = overlap.known().firstSeen;
         taken.add(overlap.known().id);
       }
     }
@@ -295,7 +292,7 @@ public final class DeviationClusterer implements Serializable {
     Set<String> teams = new HashSet<>();
     Set<String> services = new HashSet<>();
     Map<String, Double> termWeights = new HashMap<>();
-    long firstSeen = found.inheritedFirstSeen;
+    long firstSeen = Long.MAX_VALUE;
     int growth = 0;
     Instant growthStart = clock.minus(settings.growthWindow());
     for (ActiveDeviation member : members) {

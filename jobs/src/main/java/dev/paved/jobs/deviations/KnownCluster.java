@@ -13,17 +13,12 @@ public class KnownCluster {
   public String goldenPath;
   public List<String> members = new ArrayList<>();
 
-  /** Epoch milliseconds: the earliest {@code since} of any member it ever had. */
-  public long firstSeen;
-
   public KnownCluster() {}
 
-  public KnownCluster(
-      String id, String component, String goldenPath, List<String> members, long firstSeen) {
+  public KnownCluster(String id, String component, String goldenPath, List<String> members) {
     this.id = id;
     this.component = component;
     this.goldenPath = goldenPath;
     this.members = new ArrayList<>(members);
-    this.firstSeen = firstSeen;
   }
 }

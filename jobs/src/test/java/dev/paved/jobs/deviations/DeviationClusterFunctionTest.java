@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import dev.paved.model.Event;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -151,7 +150,7 @@ class DeviationClusterFunctionTest {
   }
 
   @Test
-  void everythingGoneOnceAllDeviationsLeftTheWindow() throws Exception {
+  void endedDeviationsAreForgottenOnceTheyLeftTheWindow() throws Exception {
     try (var harness = harness()) {
       process(harness, GPU_SEARCH, GPU_ML);
       harness.setProcessingTime(INTERVAL);
@@ -165,17 +164,31 @@ class DeviationClusterFunctionTest {
       DeviationRefreshRow empty = refreshes(harness).get(1);
       assertEquals(0, empty.clusters());
       assertEquals(0, empty.activeDeviations());
-      // The ended records stay 90 days (a late "started" must still find its end), then go, each
-      // at its own expiry: 03-10 and 03-11 + 90 days (+1 ms) = 06-08 and 06-09.
-      harness.processWatermark(Instant.parse("2026-06-08T00:00:00.001Z").toEpochMilli());
-      assertEquals(2, harness.numEventTimeTimers(), "the later expiry and the end of input");
-      harness.processWatermark(Instant.parse("2026-06-09T00:00:00.001Z").toEpochMilli());
-      // Each expiry moved the clock: two more refreshes, still without clusters.
-      assertEquals(
-          List.of(0, 0, 0), refreshes(harness).stream().skip(1).map(r -> r.clusters()).toList());
-      assertEquals(0, harness.numKeyedStateEntries());
-      assertEquals(0, harness.numEventTimeTimers());
+      // Nothing pending: no refresh timer, only the end-of-input one.
       assertEquals(0, harness.numProcessingTimeTimers());
+      assertEquals(1, harness.numEventTimeTimers());
+      int withEnded = harness.numKeyedStateEntries();
+
+      // The ended records stay 90 days of deviation time (a late "started" must still find its
+      // end): a deviation 91 days after the later end moves the clock past both.
+      process(
+          harness,
+          deviation(
+              "d9",
+              "2026-06-10T00:00:00Z",
+              "late",
+              "api",
+              "ci",
+              "platform-ci",
+              "github-actions",
+              "need GPU runners"));
+      harness.setProcessingTime(3 * INTERVAL);
+      assertEquals(1, refreshes(harness).get(2).activeDeviations());
+      // One key, two states (the deviations by identity, the memory): the ended ones are pruned
+      // from the map (DeviationLogTest), the late one added.
+      assertEquals(withEnded, harness.numKeyedStateEntries());
+      assertEquals(0, harness.numProcessingTimeTimers());
+      assertEquals(1, harness.numEventTimeTimers());
     }
   }
 

@@ -282,7 +282,7 @@ class DeviationClustererTest {
             deviation("e", "deploy", "argo-rollouts", "jenkins-custom", "Jenkins plugins", 5));
     Clustering two = CLUSTERER.cluster(second, one.known(), CLOCK.plusSeconds(3600));
     two.clusters().forEach(c -> assertEquals(ids.get(c.component()), c.id()));
-    // It keeps the first seen of the refresh before, when c (10 days ago) was a member.
+    // First seen: the earliest spell of its current members (a, b, f: 10 days ago).
     DeviationCluster gpu =
         two.clusters().stream().filter(c -> c.component().equals("ci")).findFirst().orElseThrow();
     assertEquals(CLOCK.minusSeconds(10 * 86_400L), gpu.firstSeen());
