@@ -199,7 +199,7 @@ public final class Settings {
   public static final Setting JOBS_DEVIATION_REFRESH_MS =
       new Setting(
           "jobs.deviation-refresh-ms",
-          "900000",
+          "60000",
           "Processing time between two refreshes of the deviation clusters in the streaming job,"
               + " counted from the first deviation event since the last refresh (at least hourly"
               + " per metrics.md; a backfill refreshes once, at the end of its input).");

@@ -40,7 +40,7 @@ public record DeviationSettings(
           0.5,
           3,
           5,
-          Duration.ofMinutes(15));
+          Duration.ofMinutes(1));
 
   public DeviationSettings {
     if (!(eps > 0 && eps < 1)) {

@@ -118,7 +118,7 @@ class DeviationClusterFunctionTest {
       process(harness, GPU_SEARCH, GPU_ML, GPU_DATA, JENKINS);
       assertEquals(List.of(), harness.extractOutputValues(), "nothing before the refresh");
       harness.setProcessingTime(INTERVAL);
-      // The refresh number is the wall clock of the refresh: 15 min = 900,000 ms here.
+      // The refresh number is the wall clock of the refresh: 1 min = 60,000 ms here.
       assertEquals(1, refreshes(harness).size());
       DeviationRefreshRow first = refreshes(harness).get(0);
       assertEquals(INTERVAL, first.refresh());
