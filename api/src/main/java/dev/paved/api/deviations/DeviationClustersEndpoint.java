@@ -57,7 +57,8 @@ public final class DeviationClustersEndpoint implements Endpoint {
           .field(Field.integer("teams", "distinct teams"))
           .field(Field.integer("services", "distinct services"))
           .field(Field.strings("team_names", "the teams, sorted"))
-          .field(Field.strings("terms", "the most telling reason terms (stemmed), strongest first"))
+          .field(
+              Field.strings("terms", "the most telling reason terms, strongest first, as written"))
           .field(Field.dateTime("first_seen", "earliest start of its current deviations"))
           .field(
               Field.integer(

@@ -253,6 +253,16 @@ public final class DeviationClusterer implements Serializable {
     return found;
   }
 
+  /** The word a stem was written as most often (the first alphabetically among ties). */
+  private static String mostWritten(Map<String, Integer> words) {
+    return words.entrySet().stream()
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .orElseThrow()
+        .getKey();
+  }
+
   static double jaccard(Set<String> a, Set<String> b) {
     Set<String> union = new HashSet<>(a);
     union.addAll(b);
@@ -314,6 +324,14 @@ public final class DeviationClusterer implements Serializable {
         growth++;
       }
     }
+    Map<String, Map<String, Integer>> written = new HashMap<>();
+    for (ActiveDeviation member : members) {
+      for (ReasonTerms.Term term : ReasonTerms.terms(member.reason())) {
+        written
+            .computeIfAbsent(term.stem(), k -> new TreeMap<>())
+            .merge(term.word(), 1, Integer::sum);
+      }
+    }
     List<String> terms =
         termWeights.entrySet().stream()
             .sorted(
@@ -321,7 +339,7 @@ public final class DeviationClusterer implements Serializable {
                     .reversed()
                     .thenComparing(Map.Entry.comparingByKey()))
             .limit(settings.topTerms())
-            .map(Map.Entry::getKey)
+            .map(entry -> mostWritten(written.get(entry.getKey())))
             .toList();
     return new DeviationCluster(
         found.id,

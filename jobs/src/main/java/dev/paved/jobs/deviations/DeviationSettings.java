@@ -32,15 +32,7 @@ public record DeviationSettings(
 
   public static final DeviationSettings DEFAULTS =
       new DeviationSettings(
-          Duration.ofDays(90),
-          Duration.ofDays(30),
-          0.5,
-          1,
-          0.65,
-          0.5,
-          3,
-          5,
-          Duration.ofMinutes(1));
+          Duration.ofDays(90), Duration.ofDays(30), 0.5, 1, 0.65, 0.5, 3, 5, Duration.ofMinutes(1));
 
   public DeviationSettings {
     if (!(eps > 0 && eps < 1)) {

@@ -24,9 +24,17 @@ public final class ReasonTerms {
 
   private ReasonTerms() {}
 
-  /** The terms of {@code reason} in order, repeats kept; empty for null or blank. */
+  /** A term: its stem (what is compared) and the word it was written as (what is shown). */
+  public record Term(String stem, String word) {}
+
+  /** The stems of {@code reason} in order, repeats kept; empty for null or blank. */
   public static List<String> of(String reason) {
-    List<String> terms = new ArrayList<>();
+    return terms(reason).stream().map(Term::stem).toList();
+  }
+
+  /** The terms of {@code reason} in order, repeats kept; empty for null or blank. */
+  public static List<Term> terms(String reason) {
+    List<Term> terms = new ArrayList<>();
     if (reason == null) {
       return terms;
     }
@@ -36,7 +44,7 @@ public final class ReasonTerms {
       }
       String stem = stem(word);
       if (!STOP_WORDS.contains(stem)) {
-        terms.add(stem);
+        terms.add(new Term(stem, word));
       }
     }
     return terms;
