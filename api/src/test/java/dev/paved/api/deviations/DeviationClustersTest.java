@@ -100,6 +100,8 @@ class DeviationClustersTest {
     JsonNode second = ok(ch, "/api/v1/deviations/clusters?limit=1&cursor=1");
     assertEquals(List.of("dc-jenkins"), column(second, "cluster_id"));
     assertEquals(true, second.path("next_cursor").isNull());
+    JsonNode bad = VoiceTesting.problem(ch, "/api/v1/deviations/clusters?cursor=abc", 400);
+    assertEquals("cursor", bad.path("invalid_params").get(0).path("name").asText());
 
     // Refresh 200 completes, then refresh 300 finds every deviation back on the path.
     VoiceTesting.insert(

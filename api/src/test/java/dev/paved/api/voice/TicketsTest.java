@@ -136,6 +136,13 @@ class TicketsTest {
   }
 
   @Test
+  void aFeatureThatIsNoSlugIsABadRequest() {
+    JsonNode bad =
+        VoiceTesting.problem(clickhouse.connection(), "/api/v1/tickets?feature=CI%27%3B", 400);
+    assertEquals("feature", bad.path("invalid_params").get(0).path("name").asText());
+  }
+
+  @Test
   void perTeamTheTeamsOwnDevelopersAreTheBase() {
     JsonNode body =
         ok(

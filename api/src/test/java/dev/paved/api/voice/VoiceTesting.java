@@ -55,6 +55,27 @@ public final class VoiceTesting {
     return body[0];
   }
 
+  /** The status and JSON body of a GET that must fail. */
+  public static JsonNode problem(ClickHouse clickhouse, String pathAndQuery, int status) {
+    JsonNode[] body = new JsonNode[1];
+    JavalinTest.test(
+        new ApiServer(PavedConfig.defaults().api(), new ClickHouseStatus(clickhouse), JSON)
+            .create(),
+        (app, client) -> {
+          var response =
+              client.get(
+                  pathAndQuery, request -> request.header("Authorization", "Bearer " + READ_TOKEN));
+          String text = response.body().string();
+          assertEquals(status, response.code(), text);
+          try {
+            body[0] = JSON.readTree(text);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+    return body[0];
+  }
+
   /** Inserts rows into {@code table} in one insert. */
   public static void insert(ClickHouse clickhouse, String table, ObjectNode... rows) {
     StringBuilder ndjson = new StringBuilder();
