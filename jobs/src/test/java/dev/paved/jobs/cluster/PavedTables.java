@@ -106,8 +106,8 @@ final class PavedTables {
 
   /**
    * Asserts that both databases hold the same tables with the same rows, every column but the
-   * version included; reports the first row that differs. Returns the row counts, for the test's
-   * log.
+   * version included; reports, for every table that differs, its first differing row (so one
+   * table's difference does not hide another's). Returns the row counts, for the test's log.
    */
   static Map<String, Integer> assertSameRows(ClickHouse expected, ClickHouse actual) {
     Map<String, List<String>> want = rows(expected);
@@ -115,15 +115,22 @@ final class PavedTables {
     assertFalse(want.isEmpty(), "no Paved tables in " + expected.database());
     assertEquals(want.keySet(), got.keySet(), "tables");
     Map<String, Integer> counts = new LinkedHashMap<>();
+    List<String> differences = new ArrayList<>();
     for (Map.Entry<String, List<String>> table : want.entrySet()) {
       List<String> a = table.getValue();
       List<String> b = got.get(table.getKey());
-      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-        assertEquals(a.get(i), b.get(i), table.getKey() + ": row " + i + " differs");
-      }
-      assertEquals(a.size(), b.size(), table.getKey() + ": rows");
       counts.put(table.getKey(), a.size());
+      for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+        String left = i < a.size() ? a.get(i) : "(none)";
+        String right = i < b.size() ? b.get(i) : "(none)";
+        if (!left.equals(right)) {
+          differences.add(
+              table.getKey() + ": row " + i + " differs: expected " + left + " but was " + right);
+          break;
+        }
+      }
     }
+    assertEquals(List.of(), differences, "rows per table " + counts);
     return counts;
   }
 }
