@@ -140,17 +140,14 @@ public final class DeveloperOnboarding implements Serializable {
       OnboardingState state, Instant eventTime, List<MilestoneFact> before) {
     state.clock = state.clock == null || eventTime.isAfter(state.clock) ? eventTime : state.clock;
     prune(state);
-    List<MilestoneFact> changed = new ArrayList<>();
-    for (MilestoneFact fact : derive(state)) {
-      if (!before.contains(fact)) {
-        changed.add(fact);
-      }
-    }
-    if (changed.isEmpty()) {
+    List<MilestoneFact> after = derive(state);
+    long version = FactVersion.of(state.clock, state.memberships.size() + state.changes.size());
+    if (after.isEmpty() || (before.equals(after) && version <= state.version)) {
       return List.of();
     }
-    state.version = FactVersion.next(state.version, state.clock);
-    return changed.stream().map(fact -> fact.withVersion(state.version)).toList();
+    // every row carries the developer's one version, so all are emitted again when it moves
+    state.version = FactVersion.next(state.version, version);
+    return after.stream().map(fact -> fact.withVersion(state.version)).toList();
   }
 
   /** Keeps only the changes that can still decide a milestone (see {@link OnboardingState}). */
