@@ -7,8 +7,7 @@ import dev.paved.clickhouse.Migrations;
 import dev.paved.clickhouse.PrivateClickHouse;
 import dev.paved.config.PavedConfig;
 import dev.paved.dashboards.Dashboards;
-import dev.paved.ingest.IngestServer;
-import dev.paved.ingest.log.EventLog;
+import dev.paved.ingest.IngestMain;
 import dev.paved.ingest.log.EventTopic;
 import dev.paved.ingest.log.PrivateKafkaBroker;
 import dev.paved.ingest.synthetic.IngestStreamer;
@@ -21,7 +20,6 @@ import dev.paved.model.EventCodec;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -189,16 +187,8 @@ final class Stack {
   }
 
   private void startIngest() {
-    EventLog eventLog =
-        new EventLog(bootstrapServers, config.kafka().topic(), EventLog.DEFAULT_DELIVERY_TIMEOUT);
-    started.push(eventLog);
-    EventTopic readiness = new EventTopic(bootstrapServers, config.kafka());
-    started.push(readiness);
-    Javalin ingest =
-        new IngestServer(config.ingest(), eventLog, readiness::writable, Clock.systemUTC())
-            .create()
-            .start(config.ingest().port());
-    started.push(ingest::stop);
+    IngestMain ingest = IngestMain.serve(config, bootstrapServers);
+    started.push(ingest);
     ingestPort = ingest.port();
     urls.add("ingest:                http://localhost:" + ingest.port() + "/v1/events");
     for (String tool : Webhooks.configured(config.ingest().webhooks())) {

@@ -72,6 +72,22 @@ public final class IngestMain implements AutoCloseable {
     return ingest;
   }
 
+  /**
+   * Starts the server on the Kafka cluster at {@code bootstrapServers} (creating the event topic
+   * when it is missing), for a process that runs the broker itself, as {@code ./paved run} does;
+   * {@link #close()} stops the server and the event log, not the broker.
+   */
+  public static IngestMain serve(PavedConfig config, String bootstrapServers) {
+    IngestMain ingest = new IngestMain();
+    try {
+      ingest.serveOn(config, bootstrapServers);
+    } catch (RuntimeException e) {
+      ingest.close();
+      throw e;
+    }
+    return ingest;
+  }
+
   private void startParts(PavedConfig config) {
     String bootstrapServers =
         config
@@ -85,6 +101,10 @@ public final class IngestMain implements AutoCloseable {
                   started.push(broker);
                   return broker.bootstrapServers();
                 });
+    serveOn(config, bootstrapServers);
+  }
+
+  private void serveOn(PavedConfig config, String bootstrapServers) {
     EventTopic topic = new EventTopic(bootstrapServers, config.kafka());
     started.push(topic);
     topic.createIfMissing(TOPIC_TIMEOUT);

@@ -137,4 +137,40 @@ class TimestampsTest {
         assertValid(with(full(EventType.DEPLOY), "time", "2026-03-01T14:03:22.123456789Z"));
     assertEquals(Instant.parse("2026-03-01T14:03:22.123456789Z"), precise.time());
   }
+
+  /** The canonical UTC form has a fast path of its own; it must read what the general one reads. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-03-01T14:03:22Z",
+        "2026-03-01T14:03:22.1Z",
+        "2026-03-01T14:03:22.12Z",
+        "2026-03-01T14:03:22.120Z",
+        "2026-03-01T14:03:22.1234Z",
+        "2026-03-01T14:03:22.12345678Z",
+        "2026-03-01T14:03:22.000000001Z",
+        "2024-02-29T23:59:59.999Z",
+        "2025-12-31T00:00:00Z",
+        "2026-01-31T12:00:00Z",
+        "1970-01-01T00:00:00Z"
+      })
+  void readsTheCanonicalFormExactly(String text) {
+    Event event = assertValid(with(full(EventType.DEPLOY), "time", text));
+    assertEquals(Instant.parse(text), event.time());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-02-29T10:00:00Z",
+        "2026-04-31T10:00:00Z",
+        "2026-13-01T10:00:00Z",
+        "2026-03-01T14:60:00Z",
+        "2026-03-01T14:03:60Z",
+        "2026-03-0aT14:03:22Z"
+      })
+  void rejectsCanonicalLookingTextThatIsNoInstant(String text) {
+    assertOnlyViolation(
+        with(full(EventType.DEPLOY), "time", text), "time", "must be RFC 3339 with an offset");
+  }
 }

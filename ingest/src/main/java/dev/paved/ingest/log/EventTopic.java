@@ -2,6 +2,7 @@ package dev.paved.ingest.log;
 
 import dev.paved.config.KafkaConfig;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +17,14 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -108,11 +113,15 @@ public final class EventTopic implements AutoCloseable {
   }
 
   /**
-   * Waits until every partition of a just-created topic has a leader: an idempotent producer whose
-   * first batch meets a partition without one can be stuck retrying out-of-order sequences until
-   * its delivery timeout.
+   * Waits until the leader of every partition of a just-created topic serves it. The topic's
+   * description names a leader before that broker has taken the partition on, and an idempotent
+   * producer whose first batch meets NOT_LEADER_OR_FOLLOWER there can then retry
+   * OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (kafka-clients 4.2 against broker 4.4).
+   * A {@code ListOffsets} request is answered only by a partition's serving leader, and the admin
+   * client retries it through leader changes, so once every partition has answered one, the first
+   * produce request finds its leader ready.
    */
-  private void awaitLeaders(Duration timeout) throws InterruptedException {
+  private void awaitLeaders(Duration timeout) throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!writable(Duration.ofSeconds(2))) {
       if (System.nanoTime() > deadline) {
@@ -120,6 +129,27 @@ public final class EventTopic implements AutoCloseable {
             "Topic " + config.topic() + " has partitions without a leader after " + timeout);
       }
       Thread.sleep(100);
+    }
+    Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+    for (int partition = 0; partition < config.partitions(); partition++) {
+      partitions.put(new TopicPartition(config.topic(), partition), OffsetSpec.latest());
+    }
+    while (true) {
+      Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000));
+      try {
+        admin
+            .listOffsets(partitions, new ListOffsetsOptions().timeoutMs(millis(left)))
+            .all()
+            .get(left.toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (System.nanoTime() > deadline || !(e.getCause() instanceof RetriableException)) {
+          throw new IllegalStateException(
+              "The leaders of topic " + config.topic() + " do not serve it: " + e.getCause(),
+              e.getCause());
+        }
+        Thread.sleep(100);
+      }
     }
   }
 

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paved.config.KafkaConfig;
 import dev.paved.ingest.testing.PrivateKafkaExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -77,6 +80,38 @@ class EventTopicTest {
     try (EventTopic topic =
         new EventTopic(kafka.bootstrapServers(), kafka.kafkaConfig("events-never-created"))) {
       assertFalse(topic.writable(Duration.ofSeconds(2)));
+    }
+  }
+
+  /**
+   * An idempotent producer's first batch to a topic created a moment earlier: if it met a leader
+   * not yet serving its partition it could retry OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery
+   * timeout. {@code createIfMissing} returns only once every leader serves, so each first append
+   * lands at once, here on every partition of several fresh topics.
+   */
+  @Test
+  void theFirstAppendToAJustCreatedTopicLands() throws Exception {
+    for (int round = 0; round < 6; round++) {
+      String name = "events-fresh-" + round;
+      KafkaConfig config =
+          new KafkaConfig(
+              Optional.of(kafka.bootstrapServers()),
+              name,
+              6,
+              (short) 1,
+              -1,
+              PrivateKafkaExtension.brokerLibs());
+      List<LogRecord> records = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        records.add(
+            LogRecord.event("evt-" + i, "github", "change", "{}".getBytes(StandardCharsets.UTF_8)));
+      }
+      try (EventTopic topic = new EventTopic(kafka.bootstrapServers(), config);
+          EventLog log = new EventLog(kafka.bootstrapServers(), name, Duration.ofSeconds(8))) {
+        assertTrue(topic.createIfMissing(TIMEOUT));
+        log.append(records).get(10, TimeUnit.SECONDS);
+      }
+      assertEquals(60, kafka.readAll(name).size(), name);
     }
   }
 

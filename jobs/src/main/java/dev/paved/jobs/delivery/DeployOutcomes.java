@@ -81,10 +81,11 @@ public final class DeployOutcomes implements Serializable {
       DeployOutcomeState state, Instant eventTime, DeployFact before) {
     state.clock = state.clock == null || eventTime.isAfter(state.clock) ? eventTime : state.clock;
     DeployFact after = derive(state);
-    if (after == null || after.equals(before)) {
+    long version = FactVersion.of(state.clock, state.reports.size() + state.causes.size());
+    if (after == null || (after.equals(before) && version <= state.version)) {
       return List.of();
     }
-    state.version = FactVersion.next(state.version, state.clock);
+    state.version = FactVersion.next(state.version, version);
     return List.of(after.withVersion(state.version));
   }
 

@@ -146,10 +146,11 @@ public final class LeadTimeCalculator implements Serializable {
       LeadTimeState state, Instant eventTime, ChangeLeadTime before) {
     state.clock = state.clock == null || eventTime.isAfter(state.clock) ? eventTime : state.clock;
     ChangeLeadTime after = derive(state);
-    if (after == null || after.equals(before)) {
+    long version = FactVersion.of(state.clock, state.changes.size() + state.shipments.size());
+    if (after == null || (after.equals(before) && version <= state.version)) {
       return List.of();
     }
-    state.version = FactVersion.next(state.version, state.clock);
+    state.version = FactVersion.next(state.version, version);
     return List.of(after.withVersion(state.version));
   }
 

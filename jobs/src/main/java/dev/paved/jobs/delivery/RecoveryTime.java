@@ -79,8 +79,9 @@ public final class RecoveryTime implements Serializable {
 
     List<IncidentFact> facts = new ArrayList<>();
     IncidentFact after = derive(state);
-    if (after != null && !after.equals(before)) {
-      state.version = FactVersion.next(state.version, state.clock);
+    long version = FactVersion.of(state.clock, state.reports.size());
+    if (after != null && (!after.equals(before) || version > state.version)) {
+      state.version = FactVersion.next(state.version, version);
       facts.add(after.withVersion(state.version));
     }
     List<Attribution> attributions = new ArrayList<>();

@@ -140,17 +140,34 @@ public final class DeveloperOnboarding implements Serializable {
       OnboardingState state, Instant eventTime, List<MilestoneFact> before) {
     state.clock = state.clock == null || eventTime.isAfter(state.clock) ? eventTime : state.clock;
     prune(state);
-    List<MilestoneFact> changed = new ArrayList<>();
-    for (MilestoneFact fact : derive(state)) {
-      if (!before.contains(fact)) {
-        changed.add(fact);
-      }
-    }
-    if (changed.isEmpty()) {
+    List<MilestoneFact> after = derive(state);
+    long version =
+        FactVersion.of(decisiveClock(state), state.memberships.size() + state.changes.size());
+    if (after.isEmpty() || (before.equals(after) && version <= state.version)) {
       return List.of();
     }
-    state.version = FactVersion.next(state.version, state.clock);
-    return changed.stream().map(fact -> fact.withVersion(state.version)).toList();
+    // every row carries the developer's one version, so all are emitted again when it moves
+    state.version = FactVersion.next(state.version, version);
+    return after.stream().map(fact -> fact.withVersion(state.version)).toList();
+  }
+
+  /**
+   * The latest time among the inputs the state keeps, for the version: a change pruned as soon as
+   * it arrives (a developer's hundredth, once the milestones are reached) leaves the rows and their
+   * version as they were, instead of emitting them again.
+   */
+  private static Instant decisiveClock(OnboardingState state) {
+    Instant latest = Instant.EPOCH;
+    for (MembershipReport membership : state.memberships) {
+      latest = membership.time().isAfter(latest) ? membership.time() : latest;
+    }
+    for (AuthoredChange change : state.changes) {
+      latest = change.authoredAt().isAfter(latest) ? change.authoredAt() : latest;
+      if (change.deployedAt() != null && change.deployedAt().isAfter(latest)) {
+        latest = change.deployedAt();
+      }
+    }
+    return latest;
   }
 
   /** Keeps only the changes that can still decide a milestone (see {@link OnboardingState}). */

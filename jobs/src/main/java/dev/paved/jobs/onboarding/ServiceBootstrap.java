@@ -93,10 +93,11 @@ public final class ServiceBootstrap implements Serializable {
     Instant windowStart = state.clock.minus(settings.lateness());
     state.deploys.removeIf(
         deploy -> deploy.time().isBefore(windowStart) && !deploy.deployId().equals(ending));
-    if (after == null || after.equals(before)) {
+    long version = FactVersion.of(state.clock, state.runs.size() + state.deploys.size());
+    if (after == null || (after.equals(before) && version <= state.version)) {
       return List.of();
     }
-    state.version = FactVersion.next(state.version, state.clock);
+    state.version = FactVersion.next(state.version, version);
     return List.of(after.withVersion(state.version));
   }
 

@@ -48,7 +48,7 @@ public record SurveyRow(
         survey.scaleMax(),
         npsScore(survey),
         Columns.text(survey.comment()),
-        FactVersion.next(0, event.time()));
+        FactVersion.next(0, FactVersion.of(event.time(), 0)));
   }
 
   /** The score on the NPS scale 0–10: as it is on 0–10, else mapped linearly. */

@@ -48,7 +48,7 @@ public final class TicketLifecycle {
     }
     state.clock =
         state.clock == null || event.time().isAfter(state.clock) ? event.time() : state.clock;
-    state.version = FactVersion.next(state.version, state.clock);
+    state.version = FactVersion.next(state.version, FactVersion.of(state.clock, 0));
     return fact(state);
   }
 

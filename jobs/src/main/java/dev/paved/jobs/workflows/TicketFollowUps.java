@@ -177,7 +177,8 @@ public final class TicketFollowUps implements Serializable {
       }
       state.emitted.remove(previous);
       state.emitted.add(candidate);
-      state.version = Math.max(FactVersion.next(state.version, state.clock), floor);
+      state.version =
+          Math.max(FactVersion.next(state.version, FactVersion.of(state.clock, 0)), floor);
       changed.add(candidate.withVersion(state.version));
     }
     return changed;

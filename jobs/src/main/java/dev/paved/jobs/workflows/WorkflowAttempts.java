@@ -123,7 +123,7 @@ public final class WorkflowAttempts implements Serializable {
     if (!attemptChanged && changedSteps.isEmpty()) {
       return RunUpdate.NONE;
     }
-    state.version = FactVersion.next(state.version, state.clock);
+    state.version = FactVersion.next(state.version, FactVersion.of(state.clock, 0));
     long version = state.version;
     return new RunUpdate(
         attemptChanged ? attemptAfter.withVersion(version) : null,

@@ -53,10 +53,15 @@ class LeadTimeCalculatorTest {
         change("c-1", "2026-03-02T09:14:00Z", "payments", "9f1c2ab", "dev-41"),
         deploy("d-1", "2026-03-02T11:40:12Z", "payments", "7781", "9f1c2ab"));
 
+    ChangeLeadTime first = flow.changes.row(ID);
+
     List<Object> again =
         flow.send(deploy("d-2", "2026-03-03T10:00:00Z", "payments", "7790", "9f1c2ab"));
 
-    assertTrue(again.stream().noneMatch(ChangeLeadTime.class::isInstance));
+    // the same row again, only with the version of the grown state
+    ChangeLeadTime reEmitted = DeliveryFlow.only(ChangeLeadTime.class, again).get(0);
+    assertEquals(first.withVersion(0), reEmitted.withVersion(0));
+    assertEquals(at("2026-03-03T10:00:00Z").toEpochMilli() * 1000 + 3, reEmitted.version());
     assertEquals(1, flow.changes.size());
     assertEquals("7781", flow.changes.row(ID).deployId());
   }
@@ -163,9 +168,29 @@ class LeadTimeCalculatorTest {
     ChangeLeadTime viaEarlier = DeliveryFlow.only(ChangeLeadTime.class, late).get(0);
     assertEquals("7781", viaEarlier.deployId());
     assertEquals(8772.0, viaEarlier.leadTimeSeconds());
-    // the clock stays at 03-04 12:00, so the version is the previous one plus one
-    assertEquals(viaLater.version() + 1, viaEarlier.version());
+    // the clock stays at 03-04 12:00; the evidence grows from 2 inputs to 3
+    assertEquals(at("2026-03-04T12:00:00Z").toEpochMilli() * 1000 + 2, viaLater.version());
+    assertEquals(at("2026-03-04T12:00:00Z").toEpochMilli() * 1000 + 3, viaEarlier.version());
     assertEquals(viaEarlier, flow.changes.row(ID));
+  }
+
+  @Test
+  void theSameInputsInAnotherOrderGiveTheSameVersion() {
+    flow.send(
+        change("c-1", "2026-03-02T09:14:00Z", "payments", "9f1c2ab", "dev-41"),
+        deploy("d-1", "2026-03-02T11:40:12Z", "payments", "7781", "9f1c2ab"),
+        deploy("d-2", "2026-03-04T12:00:00Z", "payments", "7790", "9f1c2ab"));
+    DeliveryFlow reversed = new DeliveryFlow();
+    reversed.send(
+        deploy("d-2", "2026-03-04T12:00:00Z", "payments", "7790", "9f1c2ab"),
+        deploy("d-1", "2026-03-02T11:40:12Z", "payments", "7781", "9f1c2ab"),
+        change("c-1", "2026-03-02T09:14:00Z", "payments", "9f1c2ab", "dev-41"));
+
+    // in order, d-2 changes no content but adds evidence, so the row is emitted again: both runs
+    // end with the state's version, clock 03-04 12:00 and 3 inputs
+    assertEquals(
+        at("2026-03-04T12:00:00Z").toEpochMilli() * 1000 + 3, flow.changes.row(ID).version());
+    assertEquals(flow.changes.row(ID), reversed.changes.row(ID));
   }
 
   @Test
@@ -176,7 +201,7 @@ class LeadTimeCalculatorTest {
             deploy("d-1", "2026-03-02T11:40:12Z", "payments", "7781", "9f1c2ab"));
 
     assertEquals(
-        at("2026-03-02T11:40:12Z").toEpochMilli() * 1000,
+        at("2026-03-02T11:40:12Z").toEpochMilli() * 1000 + 2, // two inputs: the change, the deploy
         DeliveryFlow.only(ChangeLeadTime.class, emitted).get(0).version());
   }
 
