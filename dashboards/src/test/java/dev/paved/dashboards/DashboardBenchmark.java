@@ -6,6 +6,8 @@ import dev.paved.api.health.ClickHouseStatus;
 import dev.paved.api.route.Route;
 import dev.paved.api.route.Shape;
 import dev.paved.clickhouse.ClickHouse;
+import dev.paved.clickhouse.Migration;
+import dev.paved.clickhouse.Migrations;
 import dev.paved.clickhouse.PrivateClickHouse;
 import dev.paved.config.KafkaConfig;
 import dev.paved.config.PavedConfig;
@@ -34,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -54,7 +57,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *       OrganisationShape#reference()} appended to a private Kafka broker as ingest appends them
  *       ({@link SyntheticEventLog}), then {@link PavedJobs#backfill} (every pipeline) into a
  *       private ClickHouse. With {@code --data-dir} the ClickHouse data is kept there, and a later
- *       run with the same directory, events and seed skips the load.
+ *       run with the same directory, events, seed and schema migrations skips the load.
  *   <li><b>API</b>: the API server with the dashboards on a free port. Every route of its route
  *       table ({@link ApiServer#routes()}, the same list the OpenAPI document is built from), asked
  *       for the whole year of the data set, organisation-wide, {@code group_by=team} where the
@@ -185,9 +188,19 @@ public final class DashboardBenchmark {
       PrintStream log)
       throws Exception {
     Path marker = directory.resolve(LOADED_MARKER);
-    String wanted = "events=" + events + "\nseed=" + seed + "\n";
+    // The schema's migrations too: a build with new tables (new pipelines) loads again.
+    String wanted =
+        "events="
+            + events
+            + "\nseed="
+            + seed
+            + "\nmigrations="
+            + Migrations.fromClasspath().migrations().stream()
+                .map(Migration::checksum)
+                .collect(Collectors.joining(","))
+            + "\n";
     if (Files.exists(marker) && Files.readString(marker).equals(wanted)) {
-      log.printf("reusing the load in %s (%s)%n", directory, wanted.replace('\n', ' ').trim());
+      log.printf("reusing the load of %,d events (seed %d) in %s%n", events, seed, directory);
       return;
     }
     Files.deleteIfExists(marker);
