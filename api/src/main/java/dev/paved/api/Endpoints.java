@@ -13,6 +13,7 @@ import dev.paved.api.features.AdoptionEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.onboarding.ServiceBootstrapEndpoint;
 import dev.paved.api.route.Endpoint;
+import dev.paved.api.scorecard.ScorecardEndpoint;
 import dev.paved.api.workflows.AbandonmentEndpoint;
 import dev.paved.api.workflows.StuckPointsEndpoint;
 import dev.paved.clickhouse.ClickHouse;
@@ -42,6 +43,7 @@ public final class Endpoints {
         new ServiceBootstrapEndpoint(clickhouse),
         new AbandonmentEndpoint(clickhouse),
         new StuckPointsEndpoint(clickhouse),
-        new AdoptionEndpoint(clickhouse));
+        new AdoptionEndpoint(clickhouse),
+        new ScorecardEndpoint(clickhouse, production, config.scorecard()));
   }
 }
