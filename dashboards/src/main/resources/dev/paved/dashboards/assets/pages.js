@@ -126,7 +126,7 @@ const KEYS = [
 
 export async function scorecard(ctx) {
   const params = apiParams(ctx.filters);
-  const [levels, byTeam, deployments, leadTime, failureRate, recovery, onboarding, bootstrap, abandonment, surveys, tickets, card] =
+  const [levels, byTeam, deployments, leadTime, failureRate, recovery, onboarding, bootstrap, card] =
     await Promise.all([
       get('/delivery/levels', params),
       get('/delivery/levels', apiParams(ctx.filters, { group_by: 'team' })),
@@ -136,9 +136,6 @@ export async function scorecard(ctx) {
       get('/delivery/recovery-time', params),
       get('/onboarding/developers', apiParams(ctx.filters, { granularity: 'month' })),
       get('/onboarding/service-bootstrap', params),
-      get('/workflows/abandonment', params),
-      get('/surveys', params),
-      get('/tickets', params),
       get('/scorecard', params),
     ]);
   const trends = { '/delivery/deployments': deployments, '/delivery/lead-time': leadTime, '/delivery/change-failure-rate': failureRate, '/delivery/recovery-time': recovery };
@@ -170,15 +167,15 @@ export async function scorecard(ctx) {
   </section>`;
 
   const dx = [
+    targetCard(card, 'golden-path', 'golden_path_share', 'Services on the golden path'),
+    targetCard(card, 'abandonment', 'abandonment_rate', 'Workflow abandonment rate'),
+    targetCard(card, 'tickets', 'ticket_load', 'Support ticket load'),
+    targetCard(card, 'surveys', 'survey_mean', 'Developer survey means'),
     onboardingCard(onboarding),
     bootstrapCard(bootstrap),
-    abandonmentCard(abandonment),
-    surveysCard(surveys),
-    ticketsCard(tickets),
-    goldenPathCard(card),
   ].join('');
-
-  ctx.render(dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">Latest period of the range, against the one before.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
+  const when = card.body && card.body.periods ? periodWord(card.body).current : 'latest period';
+  ctx.render(targetsPanel(card) + dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">The ${escape(when)} against the one before and its target; onboarding and bootstrap by their latest cohort and period.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
 }
 
 function dxCard(key, title, body) {
@@ -221,57 +218,131 @@ function sum(rows, field) {
   return rows.reduce((total, r) => total + (r[field] || 0), 0);
 }
 
-function abandonmentCard(result) {
-  const title = 'Workflow abandonment rate';
-  if (!hasRows(result)) return dxCard('abandonment', title, empty(result, 'the abandonment rate'));
-  const answer = result.body;
-  const latest = latestRows(answer);
-  const started = sum(latest.rows, 'count'), abandoned = sum(latest.rows, 'abandoned');
-  const rate = started ? abandoned / started : null;
-  const range = periodRange(answer, latest.last);
-  const href = drill(answer, { type: 'usage', action: 'started', from: range.from, to: range.to });
-  const before = latest.before.length && sum(latest.before, 'count') ? sum(latest.before, 'abandoned') / sum(latest.before, 'count') : null;
-  return dxCard('abandonment', title, `<div class="value">${number(percent(rate), rate, href, 'abandonment.rate', 'Abandonment rate')}</div>
-    <p class="basis">${count(abandoned)} of ${number(count(started), started, href, 'abandonment.started', 'attempts started')} attempts started in the ${granularityWord(answer)} of ${escape(latest.last)} were abandoned${before === null ? '' : '; previous: ' + percent(before)}</p>`);
+// The scorecard's rows (/scorecard): one period against the one before and each metric's target.
+const METRIC_NAMES = {
+  deployment_frequency: 'Deployment frequency',
+  lead_time: 'Lead time for changes',
+  change_failure_rate: 'Change failure rate',
+  recovery_time: 'Failed deployment recovery time',
+  onboarding_first_change: 'Onboarding: first change',
+  onboarding_first_deploy: 'Onboarding: first production deploy',
+  onboarding_tenth_change: 'Onboarding: tenth change',
+  abandonment_rate: 'Workflow abandonment rate',
+  survey_mean: 'Survey',
+  ticket_load: 'Support ticket load',
+  golden_path_share: 'Services on the golden path',
+};
+
+const METRIC_BASIS = {
+  deployment_frequency: ['production deploy', 'production deploys', { type: 'deploy' }],
+  lead_time: ['change shipped', 'changes shipped', { type: 'deploy' }],
+  change_failure_rate: ['production deploy', 'production deploys', { type: 'deploy' }],
+  recovery_time: ['incident resolved', 'incidents resolved', { type: 'incident' }],
+  onboarding_first_change: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  onboarding_first_deploy: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  onboarding_tenth_change: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  abandonment_rate: ['attempt started', 'attempts started', { type: 'usage', action: 'started' }],
+  survey_mean: ['response', 'responses', { type: 'survey' }],
+  ticket_load: ['ticket opened', 'tickets opened', { type: 'ticket', action: 'opened' }],
+  golden_path_share: ['service', 'services', { type: 'deviation' }],
+};
+
+const STATUS_WORDS = { met: 'On target', near: 'Near target', missed: 'Off target' };
+
+function metricName(row) {
+  return row.metric === 'survey_mean' ? 'Survey: ' + row.question.replace(/_/g, ' ') : METRIC_NAMES[row.metric] || row.metric;
 }
 
-function surveysCard(result) {
-  const title = 'Developer survey means';
-  if (!hasRows(result)) return dxCard('surveys', title, empty(result, 'survey scores'));
+function metricKey(row) {
+  return 'scorecard.' + row.metric + (row.question ? '.' + row.question : '');
+}
+
+/** A value in its row's unit. */
+function inUnit(row, value) {
+  switch (row.unit) {
+    case 'seconds': return duration(value);
+    case 'fraction': return percent(value);
+    case 'deploys per day': return perDay(value);
+    case 'tickets per 100 active developers': return value === null || value === undefined ? '–' : decimal(value) + ' per 100 devs';
+    default: return decimal(value);
+  }
+}
+
+/** The change in the row's unit (fractions in percentage points) and whether it is better. */
+function changeText(row) {
+  if (row.change === null || row.change === undefined) return '<span class="delta same">no comparison</span>';
+  const d = row.change;
+  const better = d === 0 ? 'same' : (d > 0) === (row.better === 'higher') ? 'better' : 'worse';
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '■';
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+  const size = row.unit === 'fraction' ? decimal(Math.abs(d) * 100) + ' pts' : row.unit === 'seconds' ? duration(Math.abs(d)) : decimal(Math.abs(d));
+  return `<span class="delta ${better}" data-key="${escape(metricKey(row))}.change" data-value="${escape(d)}">${arrow} ${sign}${escape(size)} ${better === 'same' ? 'no change' : better}</span>`;
+}
+
+function statusBadge(row) {
+  if (!row.status) return '<span class="status-badge none" data-status="">No data</span>';
+  return `<span class="status-badge ${escape(row.status)}" data-key="${escape(metricKey(row))}.status" data-status="${escape(row.status)}">${escape(STATUS_WORDS[row.status])}</span>`;
+}
+
+function targetText(row) {
+  return `${row.better === 'higher' ? '≥' : '≤'} ${escape(inUnit(row, row.target))}`;
+}
+
+function periodWord(answer) {
+  const p = answer.periods || {};
+  const current = p.current || {};
+  const word = granularityWord(answer);
+  const label = word === 'month' ? (current.period || '').slice(0, 7) : current.period;
+  return { current: `${word} of ${label}`, previous: `${word} of ${((p.previous || {}).period) || '–'}`, complete: current.complete, word };
+}
+
+function rowDrill(answer, row, which) {
+  const period = (answer.periods || {})[which] || {};
+  const extra = Object.assign({}, METRIC_BASIS[row.metric][2], { from: period.from, to: period.to });
+  if (row.metric === 'golden_path_share') delete extra.from;
+  return drill(answer, extra);
+}
+
+/** A card for one scorecard row: value, status against the target, the previous period. */
+function targetCard(result, card, metric, title) {
+  if (result.missing || result.problem) return dxCard(card, title, empty(result, title.toLowerCase()));
   const answer = result.body;
-  const latest = latestRows(answer);
-  const range = periodRange(answer, latest.last);
-  const items = latest.rows
-    .map((r) => {
-      const href = drill(answer, { type: 'survey', from: range.from, to: range.to });
-      const value = r.question === 'nps' && r.nps !== null && r.nps !== undefined ? r.nps : r.mean;
-      const shown = r.question === 'nps' && r.nps !== null && r.nps !== undefined ? 'NPS ' + decimal(r.nps) : decimal(r.mean);
-      return `<li><span class="q">${escape(r.question)}</span> ${number(shown, value, href, 'surveys.' + r.question, r.question)} <span class="ci">95 % CI ${decimal(r.ci_low)}–${decimal(r.ci_high)}, ${count(r.count)} answers${r.change_significant ? ', <strong>significant change</strong>' : ''}</span></li>`;
-    })
+  const rows = answer.rows.filter((r) => r.metric === metric);
+  if (!rows.length || rows.every((r) => r.value === null && r.previous === null)) {
+    return dxCard(card, title, empty({ path: metric === 'survey_mean' ? '/surveys' : metric === 'ticket_load' ? '/tickets' : metric === 'abandonment_rate' ? '/workflows/abandonment' : '/scorecard' }, title.toLowerCase()));
+  }
+  const words = periodWord(answer);
+  if (metric === 'survey_mean') {
+    const items = rows
+      .map((r) => `<li><span class="q">${escape(r.question.replace(/_/g, ' '))}</span> ${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r), metricName(r))} ${statusBadge(r)} <span class="ci">target ${targetText(r)} · previous ${escape(inUnit(r, r.previous))} · ${count(r.count)} ${r.count === 1 ? 'response' : 'responses'}${r.change_significant ? ' · <strong>significant change</strong>' : ''}${lowNote(r)}</span></li>`)
+      .join('');
+    return dxCard(card, title, `<ul class="survey-list">${items}</ul><p class="basis">Mean score per question, ${escape(words.current)}</p>`);
+  }
+  const row = rows[0];
+  const [one, many] = METRIC_BASIS[metric];
+  const href = rowDrill(answer, row, 'current');
+  return dxCard(card, title, `<div class="value">${number(inUnit(row, row.value), row.value, href, metricKey(row), title)}</div>
+    <div class="card-meta">${statusBadge(row)} <span class="basis">target ${targetText(row)}</span></div>
+    <p class="basis">${escape(words.current[0].toUpperCase() + words.current.slice(1))}, over ${number(count(row.count), row.count, href, metricKey(row) + '.count', many)} ${escape(row.count === 1 ? one : many)}${lowNote(row)}</p>
+    <p class="basis">Previous ${escape(words.word)}: <span data-key="${escape(metricKey(row))}.previous" data-value="${row.previous === null ? '' : escape(row.previous)}">${escape(inUnit(row, row.previous))}</span> ${changeText(row)}</p>`);
+}
+
+/** Every scorecard row against its target: what leadership reads first. */
+function targetsPanel(result) {
+  const title = 'Against targets';
+  if (!hasRows(result)) return panel('targets-h', title, empty(result, 'the scorecard'));
+  const answer = result.body;
+  const words = periodWord(answer);
+  const met = answer.rows.filter((r) => r.status === 'met').length;
+  const graded = answer.rows.filter((r) => r.status).length;
+  const body = answer.rows
+    .map((r) => `<tr data-status="${escape(r.status || '')}"><th scope="row">${escape(metricName(r))}</th><td>${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r) + '.row', metricName(r))}${lowNote(r)}</td><td>${escape(inUnit(r, r.previous))}</td><td>${changeText(r)}</td><td class="nowrap">${targetText(r)}</td><td>${statusBadge(r)}${r.level ? ' ' + levelBadge(r.level) : ''}</td><td>${count(r.count)} ${escape(r.count === 1 ? METRIC_BASIS[r.metric][0] : METRIC_BASIS[r.metric][1])}</td></tr>`)
     .join('');
-  return dxCard('surveys', title, `<ul class="survey-list">${items}</ul><p class="basis">${granularityWord(answer)} of ${escape(latest.last)}</p>`);
-}
-
-function ticketsCard(result) {
-  const title = 'Support ticket load';
-  if (!hasRows(result)) return dxCard('tickets', title, empty(result, 'ticket load'));
-  const answer = result.body;
-  const latest = latestRows(answer);
-  const range = periodRange(answer, latest.last);
-  const opened = sum(latest.rows, 'opened');
-  const requests = sum(latest.rows.filter((r) => r.kind === 'request'), 'opened');
-  const href = drill(answer, { type: 'ticket', action: 'opened', from: range.from, to: range.to });
-  return dxCard('tickets', title, `<div class="value">${number(count(opened), opened, href, 'tickets.opened', 'Tickets opened')} <span class="unit">tickets opened</span></div>
-    <p class="basis">${granularityWord(answer)} of ${escape(latest.last)}; ${percent(opened ? requests / opened : null)} are requests that self-service could replace; previous: ${count(sum(latest.before, 'opened'))}</p>`);
-}
-
-function goldenPathCard(result) {
-  const title = 'Services on the golden path';
-  const row = hasRows(result) ? result.body.rows.find((r) => r.metric === 'golden_path_share') : null;
-  if (!row) return dxCard('golden-path', title, empty(result.missing ? result : { path: '/scorecard', body: {} }, 'the golden-path share'));
-  const href = drill(result.body, { type: 'deviation' });
-  return dxCard('golden-path', title, `<div class="value">${number(percent(row.value), row.value, href, 'golden_path_share', 'Share of services on the golden path')}</div>
-    <p class="basis">previous: ${percent(row.previous)}; target ${percent(row.target)} <span class="status ${escape(row.status)}">${escape(row.status)}</span></p>`);
+  const partial = words.complete === false ? ` <span class="partial-inline">(in progress: up to ${escape(dateTime(answer.periods.current.to))})</span>` : '';
+  return `<section class="panel targets" aria-labelledby="targets-h"><div class="panel-head"><h2 id="targets-h">${escape(title)}: ${escape(words.current)}${partial}</h2>
+    <p class="overall"><span data-key="scorecard.met" data-value="${met}">${count(met)}</span> of ${count(graded)} metrics on target</p></div>
+    <p class="panel-note">Each metric for the ${escape(words.current)} against the ${escape(words.previous)}. Near: within 10 % of the target. Targets are settings (<code>scorecard.target.*</code>).</p>
+    <div class="table-wrap"><table class="data scorecard"><caption>Value, previous ${escape(words.word)}, change, target and status per metric</caption><thead><tr><th scope="col">Metric</th><th scope="col">This ${escape(words.word)}</th><th scope="col">Previous</th><th scope="col">Change</th><th scope="col">Target</th><th scope="col">Status</th><th scope="col">Based on</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 function teamsTable(result) {
@@ -408,12 +479,17 @@ function members(value) {
   return { n: value, list: [] };
 }
 
+/** A cluster's teams: the count with the names (team_names) the API lists beside it. */
+function teamsOf(cluster) {
+  return Array.isArray(cluster.team_names) ? { n: cluster.teams, list: cluster.team_names } : members(cluster.teams);
+}
+
 function clustersSummary(result) {
   const title = 'Golden-path deviation clusters';
   if (!hasRows(result)) return panel('clusters-h', title, empty(result, 'deviation clusters'));
-  const rows = [...result.body.rows].sort((a, b) => members(b.teams).n - members(a.teams).n).slice(0, 5);
+  const rows = [...result.body.rows].sort((a, b) => teamsOf(b).n - teamsOf(a).n).slice(0, 5);
   const body = rows
-    .map((r) => `<li><strong>${escape(r.component)}</strong>: ${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))} · ${count(members(r.teams).n)} teams${r.widen_candidate ? ' <span class="level high">widen the golden path?</span>' : ''}</li>`)
+    .map((r) => `<li><strong>${escape(r.component)}</strong>: ${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))} · ${count(teamsOf(r).n)} teams (${escape(teamsOf(r).list.join(', '))})${r.widen_candidate ? ' <span class="level high">widen the golden path?</span>' : ''}</li>`)
     .join('');
   return panel('clusters-h', title, `<ul class="plain">${body}</ul><p><a href="/dashboards/clusters${escape(location.search)}">All clusters with their members</a></p>`);
 }
@@ -531,10 +607,10 @@ export async function clusters(ctx) {
     return;
   }
   const answer = found.body;
-  const rows = [...answer.rows].sort((a, b) => (b.widen_candidate ? 1 : 0) - (a.widen_candidate ? 1 : 0) || members(b.teams).n - members(a.teams).n);
+  const rows = [...answer.rows].sort((a, b) => (b.widen_candidate ? 1 : 0) - (a.widen_candidate ? 1 : 0) || teamsOf(b).n - teamsOf(a).n);
   const body = rows
     .map((r) => {
-      const teams = members(r.teams), services = members(r.services);
+      const teams = teamsOf(r), services = members(r.services);
       const href = drill(answer, { type: 'deviation', team: teams.list.length ? teams.list : undefined });
       return `<tr><th scope="row"><code>${escape(r.cluster_id)}</code></th><td>${escape(r.component)}</td><td>${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))}</td><td>${number(count(teams.n), teams.n, href, 'cluster.' + r.cluster_id + '.teams', 'teams')}<div class="members">${teams.list.map(escape).join(', ')}</div></td><td>${count(services.n)}<div class="members">${services.list.map(escape).join(', ')}</div></td><td>${escape([].concat(r.terms || []).join(', '))}</td><td>${dateTime(r.first_seen)}</td><td>${r.growth_30d === null || r.growth_30d === undefined ? '–' : '+' + count(r.growth_30d)}</td><td>${r.widen_candidate ? '<span class="level high">yes</span>' : 'no'}</td></tr>`;
     })
