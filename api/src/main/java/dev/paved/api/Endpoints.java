@@ -8,12 +8,15 @@ import dev.paved.api.delivery.LeadTimeBreakdownEndpoint;
 import dev.paved.api.delivery.LeadTimeEndpoint;
 import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.delivery.RecoveryTimeEndpoint;
+import dev.paved.api.deviations.DeviationClustersEndpoint;
 import dev.paved.api.events.EventsEndpoint;
 import dev.paved.api.features.AdoptionEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.onboarding.ServiceBootstrapEndpoint;
 import dev.paved.api.route.Endpoint;
 import dev.paved.api.scorecard.ScorecardEndpoint;
+import dev.paved.api.voice.SurveysEndpoint;
+import dev.paved.api.voice.TicketsEndpoint;
 import dev.paved.api.workflows.AbandonmentEndpoint;
 import dev.paved.api.workflows.StuckPointsEndpoint;
 import dev.paved.clickhouse.ClickHouse;
@@ -44,6 +47,9 @@ public final class Endpoints {
         new AbandonmentEndpoint(clickhouse),
         new StuckPointsEndpoint(clickhouse),
         new AdoptionEndpoint(clickhouse),
+        new DeviationClustersEndpoint(clickhouse),
+        new SurveysEndpoint(clickhouse),
+        new TicketsEndpoint(clickhouse),
         new ScorecardEndpoint(clickhouse, production, config.scorecard()));
   }
 }

@@ -11,6 +11,11 @@ import dev.paved.jobs.delivery.DeliveryPipeline;
 import dev.paved.jobs.delivery.DeliverySettings;
 import dev.paved.jobs.delivery.DeployRow;
 import dev.paved.jobs.delivery.IncidentRow;
+import dev.paved.jobs.deviations.DeviationClusterRow;
+import dev.paved.jobs.deviations.DeviationMemberRow;
+import dev.paved.jobs.deviations.DeviationRefreshRow;
+import dev.paved.jobs.deviations.DeviationSettings;
+import dev.paved.jobs.deviations.DeviationsPipeline;
 import dev.paved.jobs.onboarding.BootstrapRow;
 import dev.paved.jobs.onboarding.MilestoneRow;
 import dev.paved.jobs.onboarding.OnboardingPipeline;
@@ -27,6 +32,9 @@ import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.Pipeline;
 import dev.paved.jobs.runtime.SinkSettings;
 import dev.paved.jobs.runtime.Tables;
+import dev.paved.jobs.voice.SurveyRow;
+import dev.paved.jobs.voice.TicketRow;
+import dev.paved.jobs.voice.VoicePipeline;
 import dev.paved.jobs.workflows.AttemptRow;
 import dev.paved.jobs.workflows.FeatureUse;
 import dev.paved.jobs.workflows.FollowUpRow;
@@ -110,7 +118,16 @@ public final class PavedJobs {
             tables.sink(AttemptRow.TABLE, AttemptRow.class),
             tables.sink(StepRow.TABLE, StepRow.class),
             tables.sink(FollowUpRow.TABLE, FollowUpRow.class),
-            tables.sink(FeatureUse.TABLE, FeatureUse.class)));
+            tables.sink(FeatureUse.TABLE, FeatureUse.class)),
+        new DeviationsPipeline(
+            DeviationSettings.DEFAULTS.withRefreshInterval(
+                config.jobs().deviationRefreshInterval()),
+            tables.sink(DeviationClusterRow.TABLE, DeviationClusterRow.class),
+            tables.sink(DeviationMemberRow.TABLE, DeviationMemberRow.class),
+            tables.sink(DeviationRefreshRow.TABLE, DeviationRefreshRow.class)),
+        new VoicePipeline(
+            tables.sink(SurveyRow.TABLE, SurveyRow.class),
+            tables.sink(TicketRow.TABLE, TicketRow.class)));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param sinkFlushInterval longest a row waits in a sink's buffer
  * @param sinkMaxBackoff longest pause between two attempts of a failed insert
  * @param workflowInactivity how long without an event of its run abandons a workflow attempt
+ * @param deviationRefreshInterval processing time between two refreshes of the deviation clusters
  */
 public record JobsConfig(
     int parallelism,
@@ -25,7 +26,8 @@ public record JobsConfig(
     int sinkBatchRows,
     Duration sinkFlushInterval,
     Duration sinkMaxBackoff,
-    Duration workflowInactivity) {
+    Duration workflowInactivity,
+    Duration deviationRefreshInterval) {
 
   static JobsConfig from(SettingValues values, Path home) {
     String group = values.string(Settings.JOBS_CONSUMER_GROUP);
@@ -47,7 +49,8 @@ public record JobsConfig(
         values.integer(Settings.JOBS_SINK_BATCH_ROWS, 1, 10_000_000),
         Duration.ofMillis(values.integer(Settings.JOBS_SINK_FLUSH_MS, 10, 3_600_000)),
         Duration.ofMillis(values.integer(Settings.JOBS_SINK_MAX_BACKOFF_MS, 100, 3_600_000)),
-        Duration.ofHours(values.integer(Settings.JOBS_WORKFLOW_INACTIVITY_HOURS, 1, 24 * 28)));
+        Duration.ofHours(values.integer(Settings.JOBS_WORKFLOW_INACTIVITY_HOURS, 1, 24 * 28)),
+        Duration.ofMillis(values.integer(Settings.JOBS_DEVIATION_REFRESH_MS, 1000, 3_600_000)));
   }
 
   /** A URI as it is, a path resolved against {@code home} and made a {@code file:} URI. */

@@ -196,6 +196,13 @@ public final class Settings {
           "production,prod",
           "Comma-separated deploy environments that count as production for the delivery"
               + " metrics; the read API's default `environment`.");
+  public static final Setting JOBS_DEVIATION_REFRESH_MS =
+      new Setting(
+          "jobs.deviation-refresh-ms",
+          "60000",
+          "Processing time between two refreshes of the deviation clusters in the streaming job,"
+              + " counted from the first deviation event since the last refresh (at least hourly"
+              + " per metrics.md; a backfill refreshes once, at the end of its input).");
 
   public static final Setting WEBHOOKS_GITHUB_SECRET =
       new Setting(
@@ -390,6 +397,7 @@ public final class Settings {
           WEBHOOKS_TICKET_KINDS,
           WEBHOOKS_PUSH_HISTORY_COMMITS,
           JOBS_WORKFLOW_INACTIVITY_HOURS,
+          JOBS_DEVIATION_REFRESH_MS,
           SCORECARD_DEPLOYMENT_FREQUENCY,
           SCORECARD_LEAD_TIME_SECONDS,
           SCORECARD_CHANGE_FAILURE_RATE,

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Backfill = streaming: the streaming job ({@link PavedJobs#start}, following the topic, with
  * checkpoints) and the backfill ({@link PavedJobs#backfill}) over the same log write the same rows
- * into every Paved table, every column but the version included (see {@link PavedTables#rows}).
+ * into every Paved table, every column but the version included (see {@link PavedTables#rows});
+ * deviation clusters compared by membership as of the latest refresh.
  *
  * <p>A backfill ends with the end of its input, which fires every event-time timer; a streaming job
  * fires them as its watermark passes. So the log ends with a sentinel, an inert survey event a year
@@ -140,6 +141,8 @@ class BackfillMatchesStreamingTest {
     environment.put("PAVED_JOBS_CHECKPOINT_INTERVAL_MS", "1000");
     environment.put("PAVED_JOBS_SINK_FLUSH_MS", "200");
     environment.put("PAVED_JOBS_IDLE_TIMEOUT_SECONDS", "1");
+    // Streaming refreshes the deviation clusters a second after the last deviation event.
+    environment.put("PAVED_JOBS_DEVIATION_REFRESH_MS", "1000");
     return PavedConfig.from(SettingValues.of(environment, Map.of()));
   }
 }
