@@ -14,14 +14,16 @@ import dev.paved.config.ScorecardTargets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The scorecard's values: each metric asked of the endpoint that serves it (a request scoped to one
- * period and the team), so both always say the same; only the golden-path share, which no other
- * endpoint serves, has its own query. Then each value beside the previous period's, its target and
- * its status.
+ * period and the team), so both always say the same. Two small queries of its own: the golden-path
+ * share, which no other endpoint serves, and the survey questions' scales, which the survey targets
+ * are set on. Then each value beside the previous period's, its target and status.
  */
 final class Scorecard {
   static final List<String> METRICS =
@@ -123,18 +125,28 @@ final class Scorecard {
   private final Endpoint levels;
   private final Endpoint onboarding;
   private final Endpoint abandonment;
+  private final Endpoint surveys;
+  private final Endpoint tickets;
+  private final Endpoint activity;
 
-  Scorecard(
-      ClickHouse clickhouse,
-      ScorecardTargets targets,
+  /** The endpoints whose values the scorecard shows, asked per period. */
+  record Sources(
       Endpoint levels,
       Endpoint onboarding,
-      Endpoint abandonment) {
+      Endpoint abandonment,
+      Endpoint surveys,
+      Endpoint tickets,
+      Endpoint activity) {}
+
+  Scorecard(ClickHouse clickhouse, ScorecardTargets targets, Sources sources) {
     this.clickhouse = clickhouse;
     this.targets = targets;
-    this.levels = levels;
-    this.onboarding = onboarding;
-    this.abandonment = abandonment;
+    this.levels = sources.levels();
+    this.onboarding = sources.onboarding();
+    this.abandonment = sources.abandonment();
+    this.surveys = sources.surveys();
+    this.tickets = sources.tickets();
+    this.activity = sources.activity();
   }
 
   List<Line> lines(Request request, List<String> teams, TimeRange current, TimeRange previous) {
@@ -196,6 +208,20 @@ final class Scorecard {
             targets.abandonmentRate(),
             abandonment(ask(abandonment, request, teams, current)),
             abandonment(ask(abandonment, request, teams, previous)),
+            null));
+    lines.addAll(
+        surveyLines(ask(surveys, request, teams, current), ask(surveys, request, teams, previous)));
+    lines.add(
+        new Line(
+            "ticket_load",
+            null,
+            "tickets per 100 active developers",
+            false,
+            targets.ticketLoad(),
+            ticketLoad(
+                ask(tickets, request, teams, current), ask(activity, request, teams, current)),
+            ticketLoad(
+                ask(tickets, request, teams, previous), ask(activity, request, teams, previous)),
             null));
     lines.add(
         new Line(
@@ -281,6 +307,87 @@ final class Scorecard {
       abandoned += row.path("abandoned").asLong();
     }
     return started == 0 ? Measure.NONE : new Measure((double) abandoned / started, started, null);
+  }
+
+  /**
+   * One line per survey question answered in either period: the mean ({@code /surveys}), its Welch
+   * flag, and the target as a share of the question's scale from its worse end.
+   */
+  private List<Line> surveyLines(List<ObjectNode> now, List<ObjectNode> before) {
+    Map<String, JsonNode> current = byQuestion(now);
+    Map<String, JsonNode> previous = byQuestion(before);
+    TreeSet<String> questions = new TreeSet<>(current.keySet());
+    questions.addAll(previous.keySet());
+    if (questions.isEmpty()) {
+      return List.of();
+    }
+    Map<String, double[]> scales = new HashMap<>();
+    for (JsonNode row :
+        clickhouse.queryRows(
+            "SELECT question, min(scale_min) AS low, max(scale_max) AS high FROM "
+                + clickhouse.table("survey_answers")
+                + " FINAL WHERE "
+                + MetricSql.in("question", questions)
+                + " GROUP BY question")) {
+      scales.put(
+          row.path("question").asText(),
+          new double[] {row.path("low").asDouble(), row.path("high").asDouble()});
+    }
+    List<Line> lines = new ArrayList<>();
+    for (String question : questions) {
+      boolean lowerIsBetter = targets.surveyLowerIsBetter().contains(question);
+      double[] scale = scales.get(question);
+      double span = (scale[1] - scale[0]) * targets.surveyShare();
+      JsonNode row = current.get(question);
+      lines.add(
+          new Line(
+              "survey_mean",
+              question,
+              "score",
+              !lowerIsBetter,
+              lowerIsBetter ? scale[1] - span : scale[0] + span,
+              mean(row),
+              mean(previous.get(question)),
+              row == null ? null : row.path("change_significant").asBoolean()));
+    }
+    return lines;
+  }
+
+  private static Map<String, JsonNode> byQuestion(List<ObjectNode> rows) {
+    Map<String, JsonNode> found = new LinkedHashMap<>();
+    for (JsonNode row : rows) {
+      found.put(row.path("question").asText(), row);
+    }
+    return found;
+  }
+
+  private static Measure mean(JsonNode row) {
+    return row == null
+        ? Measure.NONE
+        : new Measure(number(row.path("mean")), row.path("count").asLong(), null);
+  }
+
+  /**
+   * Tickets opened per 100 active developers ({@code /tickets}): its rows share one denominator,
+   * the developers active in the period, so their {@code per_100_active_developers} add up. Without
+   * a ticket it is 0 when {@code /activity} saw any developer, else there is no value.
+   */
+  private static Measure ticketLoad(List<ObjectNode> rows, List<ObjectNode> activity) {
+    long opened = 0;
+    double load = 0;
+    boolean known = false;
+    for (JsonNode row : rows) {
+      opened += row.path("opened").asLong();
+      if (row.path("per_100_active_developers").isNumber()) {
+        load += row.path("per_100_active_developers").asDouble();
+        known = true;
+      }
+    }
+    if (known) {
+      return new Measure(load, opened, null);
+    }
+    boolean developers = activity.stream().anyMatch(r -> r.path("actors").asLong() > 0);
+    return developers && opened == 0 ? new Measure(0.0, 0, null) : Measure.NONE;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.paved.api.scorecard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.activity.ActivityEndpoint;
 import dev.paved.api.delivery.PerformanceLevelsEndpoint;
 import dev.paved.api.http.Problem;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
@@ -12,6 +13,8 @@ import dev.paved.api.route.Endpoint;
 import dev.paved.api.route.Field;
 import dev.paved.api.route.Request;
 import dev.paved.api.route.Route;
+import dev.paved.api.voice.SurveysEndpoint;
+import dev.paved.api.voice.TicketsEndpoint;
 import dev.paved.api.workflows.AbandonmentEndpoint;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.config.ScorecardTargets;
@@ -94,9 +97,13 @@ public final class ScorecardEndpoint implements Endpoint {
         new Scorecard(
             clickhouse,
             targets,
-            new PerformanceLevelsEndpoint(clickhouse, productionEnvironments),
-            new DeveloperOnboardingEndpoint(clickhouse),
-            new AbandonmentEndpoint(clickhouse));
+            new Scorecard.Sources(
+                new PerformanceLevelsEndpoint(clickhouse, productionEnvironments),
+                new DeveloperOnboardingEndpoint(clickhouse),
+                new AbandonmentEndpoint(clickhouse),
+                new SurveysEndpoint(clickhouse),
+                new TicketsEndpoint(clickhouse),
+                new ActivityEndpoint(clickhouse)));
   }
 
   @Override

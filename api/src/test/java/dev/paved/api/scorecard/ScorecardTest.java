@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * raw events            checkout P: payments, cart (cart's ci deviation started 02-20, active);
  *                       checkout W: payments, wallet, api, cart (its deviation ended 03-04),
  *                       ledger (runtime deviation started 03-05). search W: indexer (ci deviation
- *                       started 03-03).
+ *                       started 03-03). Each event has its own actor (active developers:
+ *                       checkout P 2, W 5; search W 2).
+ * surveys               checkout: W csat 4, 5 (1-5), cognitive_load 2, 3 (1-5), nps 8 (0-10);
+ *                       P csat 3. search: W csat 3.
+ * tickets               checkout: W one opened 03-03.
  * </pre>
  */
 class ScorecardTest {
@@ -103,6 +107,24 @@ class ScorecardTest {
         deviation("d3", "checkout", "ledger", "runtime", "2026-03-05T08:00:00Z", "started"),
         deviation("d4", "search", "indexer", "ci", "2026-03-03T08:00:00Z", "started"),
         event("e6", "change", "search", "indexer", "2026-03-06T10:00:00Z", ""));
+    insert(
+        ch,
+        "survey_answers",
+        answer("a1", "checkout", "csat", 4, 1, 5, "2026-03-03T12:00:00Z"),
+        answer("a2", "checkout", "csat", 5, 1, 5, "2026-03-04T12:00:00Z"),
+        answer("a3", "checkout", "cognitive_load", 2, 1, 5, "2026-03-03T12:00:00Z"),
+        answer("a4", "checkout", "cognitive_load", 3, 1, 5, "2026-03-04T12:00:00Z"),
+        answer("a5", "checkout", "nps", 8, 0, 10, "2026-03-04T12:00:00Z"),
+        answer("a6", "checkout", "csat", 3, 1, 5, "2026-02-25T12:00:00Z"),
+        answer("a7", "search", "csat", 3, 1, 5, "2026-03-05T12:00:00Z"));
+    ObjectNode ticket = row("ticket:T-1");
+    ticket.put("ticket_id", "T-1").put("team", "checkout").put("actor", "dev-e3");
+    ticket.put("feature", "ci").put("priority", "").put("kind", "request");
+    time(ticket, "opened_at", "opened_ms", "2026-03-03T09:00:00Z");
+    ticket.putNull("resolved_at");
+    ticket.put("resolved_ms", 0).putNull("resolution_seconds");
+    ticket.put("reopens", 0);
+    insert(ch, "tickets", ticket);
   }
 
   @Test
@@ -132,6 +154,19 @@ class ScorecardTest {
     // at the target); P: payments, cart (active at 03-02) -> 1 of 2.
     assertLine(rows.get("golden_path_share"), 0.8, 0.5, 5, "met");
     assertEquals(0.8 - 0.5, rows.get("golden_path_share").path("change").asDouble(), 1e-9);
+    // 1 ticket opened, 5 active developers; the week before none of 2 developers.
+    assertLine(rows.get("ticket_load"), 20.0, 0.0, 1, "missed");
+    // csat: mean 4.5 against 1 + 0.75 x 4 = 4 (met); 3 the week before.
+    assertLine(rows.get("survey_mean/csat"), 4.5, 3.0, 2, "met");
+    assertEquals(4.0, rows.get("survey_mean/csat").path("target").asDouble(), 1e-9);
+    assertEquals(false, rows.get("survey_mean/csat").path("change_significant").asBoolean());
+    // cognitive_load: lower is better, target 5 - 3 = 2; 2.5 is beyond 2.2.
+    assertLine(rows.get("survey_mean/cognitive_load"), 2.5, null, 2, "missed");
+    assertEquals(2.0, rows.get("survey_mean/cognitive_load").path("target").asDouble(), 1e-9);
+    assertEquals("lower", rows.get("survey_mean/cognitive_load").path("better").asText());
+    // nps question: mean 8 on 0-10 against 7.5.
+    assertLine(rows.get("survey_mean/nps"), 8.0, null, 1, "met");
+    assertEquals(7.5, rows.get("survey_mean/nps").path("target").asDouble(), 1e-9);
     assertEquals(604_800.0, rows.get("lead_time").path("target").asDouble());
     assertEquals("lower", rows.get("lead_time").path("better").asText());
     assertEquals("higher", rows.get("golden_path_share").path("better").asText());
@@ -152,6 +187,9 @@ class ScorecardTest {
     assertLine(rows.get("abandonment_rate"), 2.0 / 5, 0.0, 5, "missed");
     // indexer joins with its active deviation: 4 of 6.
     assertLine(rows.get("golden_path_share"), 4.0 / 6, 0.5, 6, "missed");
+    // 1 ticket, 7 active developers (5 + 2); csat (4 + 5 + 3) / 3 = 4, exactly the target.
+    assertLine(rows.get("ticket_load"), 100.0 / 7, 0.0, 1, "missed");
+    assertLine(rows.get("survey_mean/csat"), 4.0, 3.0, 3, "met");
   }
 
   @Test
@@ -227,7 +265,10 @@ class ScorecardTest {
   private static Map<String, JsonNode> byMetric(JsonNode body) {
     Map<String, JsonNode> rows = new LinkedHashMap<>();
     for (JsonNode row : body.path("rows")) {
-      rows.put(row.path("metric").asText(), row);
+      rows.put(
+          row.path("metric").asText()
+              + (row.path("question").isNull() ? "" : "/" + row.path("question").asText()),
+          row);
     }
     return rows;
   }
@@ -289,6 +330,17 @@ class ScorecardTest {
     return row;
   }
 
+  private static ObjectNode answer(
+      String id, String team, String question, double score, double min, double max, String at) {
+    ObjectNode row = row("survey:" + id);
+    row.put("event_id", id).put("survey_id", "pulse").put("question", question);
+    row.put("team", team).put("actor", "dev-" + id);
+    time(row, "answered_at", "answered_ms", at);
+    row.put("score", score).put("scale_min", min).put("scale_max", max);
+    row.put("nps_score", (score - min) / (max - min) * 10).put("comment", "");
+    return row;
+  }
+
   private static ObjectNode event(
       String id, String type, String team, String service, String at, String action) {
     ObjectNode payload = JSON.createObjectNode();
@@ -296,7 +348,7 @@ class ScorecardTest {
     payload.put("service", service);
     ObjectNode row = JSON.createObjectNode();
     row.put("id", id).put("type", type).put("team", team).put("service", service);
-    row.put("action", action).put("actor", "dev");
+    row.put("action", action).put("actor", "dev-" + id);
     time(row, "time", "time_ms", at);
     time(row, "received_at", "received_ms", at);
     row.put("payload", payload.toString());
