@@ -174,19 +174,12 @@ export async function scorecard(ctx) {
     onboardingCard(onboarding),
     bootstrapCard(bootstrap),
   ].join('');
-  const when = card.body && card.body.periods ? periodWord(card.body).current : 'latest period';
-  ctx.render(targetsPanel(card) + dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">The ${escape(when)} against the one before and its target; onboarding and bootstrap by their latest cohort and period.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
+  const when = card.body && card.body.periods ? periodWord(card.body).current : 'the latest period';
+  ctx.render(targetsPanel(card) + dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">${escape(when[0].toUpperCase() + when.slice(1))} against the ${escape(granularityWord(card.body || answer))} before and its target; onboarding and bootstrap by their latest cohort and period.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
 }
 
 function dxCard(key, title, body) {
   return `<article class="card" data-card="${key}"><h3>${escape(title)}</h3>${body}</article>`;
-}
-
-function latestRows(answer) {
-  const periods = [...new Set(answer.rows.map((r) => r.period))].sort();
-  const last = periods[periods.length - 1];
-  const previous = periods[periods.length - 2];
-  return { last, previous, rows: answer.rows.filter((r) => r.period === last), before: answer.rows.filter((r) => r.period === previous) };
 }
 
 function onboardingCard(result) {
@@ -250,7 +243,7 @@ const METRIC_BASIS = {
 const STATUS_WORDS = { met: 'On target', near: 'Near target', missed: 'Off target' };
 
 function metricName(row) {
-  return row.metric === 'survey_mean' ? 'Survey: ' + row.question.replace(/_/g, ' ') : METRIC_NAMES[row.metric] || row.metric;
+  return row.metric === 'survey_mean' ? 'Survey: ' + questionName(row.question) : METRIC_NAMES[row.metric] || row.metric;
 }
 
 function metricKey(row) {
@@ -275,7 +268,7 @@ function changeText(row) {
   const better = d === 0 ? 'same' : (d > 0) === (row.better === 'higher') ? 'better' : 'worse';
   const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '■';
   const sign = d > 0 ? '+' : d < 0 ? '−' : '';
-  const size = row.unit === 'fraction' ? decimal(Math.abs(d) * 100) + ' pts' : row.unit === 'seconds' ? duration(Math.abs(d)) : decimal(Math.abs(d));
+  const size = row.unit === 'fraction' ? decimal(Math.abs(d) * 100) + ' pts' : inUnit(row, Math.abs(d));
   return `<span class="delta ${better}" data-key="${escape(metricKey(row))}.change" data-value="${escape(d)}">${arrow} ${sign}${escape(size)} ${better === 'same' ? 'no change' : better}</span>`;
 }
 
@@ -288,12 +281,34 @@ function targetText(row) {
   return `${row.better === 'higher' ? '≥' : '≤'} ${escape(inUnit(row, row.target))}`;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A period as people say it: "March 2026", "the week of 2026-03-02", "2026-03-02". */
+function periodName(period, granularity) {
+  if (!period) return '–';
+  if (granularity === 'month') return MONTHS[Number(period.slice(5, 7)) - 1] + ' ' + period.slice(0, 4);
+  if (granularity === 'week') return 'the week of ' + period;
+  return period;
+}
+
 function periodWord(answer) {
   const p = answer.periods || {};
   const current = p.current || {};
-  const word = granularityWord(answer);
-  const label = word === 'month' ? (current.period || '').slice(0, 7) : current.period;
-  return { current: `${word} of ${label}`, previous: `${word} of ${((p.previous || {}).period) || '–'}`, complete: current.complete, word };
+  return {
+    current: periodName(current.period, answer.granularity),
+    previous: periodName((p.previous || {}).period, answer.granularity),
+    complete: current.complete,
+    word: granularityWord(answer),
+  };
+}
+
+const QUESTIONS = { nps: 'NPS (mean score)', csat: 'CSAT', ease_of_use: 'Ease of use', cognitive_load: 'Cognitive load' };
+
+function questionName(question) {
+  const known = QUESTIONS[question];
+  if (known) return known;
+  const words = question.replace(/[_.-]/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
 }
 
 function rowDrill(answer, row, which) {
@@ -314,7 +329,7 @@ function targetCard(result, card, metric, title) {
   const words = periodWord(answer);
   if (metric === 'survey_mean') {
     const items = rows
-      .map((r) => `<li><span class="q">${escape(r.question.replace(/_/g, ' '))}</span> ${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r), metricName(r))} ${statusBadge(r)} <span class="ci">target ${targetText(r)} · previous ${escape(inUnit(r, r.previous))} · ${count(r.count)} ${r.count === 1 ? 'response' : 'responses'}${r.change_significant ? ' · <strong>significant change</strong>' : ''}${lowNote(r)}</span></li>`)
+      .map((r) => `<li class="survey-row"><span class="q">${escape(questionName(r.question))}</span> <span class="score">${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r), metricName(r))}</span> ${statusBadge(r)}<span class="ci">target ${targetText(r)} · previous ${escape(inUnit(r, r.previous))} · ${count(r.count)} ${r.count === 1 ? 'response' : 'responses'}${r.change_significant ? ' · <strong>significant change</strong>' : ''}${lowNote(r)}</span></li>`)
       .join('');
     return dxCard(card, title, `<ul class="survey-list">${items}</ul><p class="basis">Mean score per question, ${escape(words.current)}</p>`);
   }
@@ -324,7 +339,7 @@ function targetCard(result, card, metric, title) {
   return dxCard(card, title, `<div class="value">${number(inUnit(row, row.value), row.value, href, metricKey(row), title)}</div>
     <div class="card-meta">${statusBadge(row)} <span class="basis">target ${targetText(row)}</span></div>
     <p class="basis">${escape(words.current[0].toUpperCase() + words.current.slice(1))}, over ${number(count(row.count), row.count, href, metricKey(row) + '.count', many)} ${escape(row.count === 1 ? one : many)}${lowNote(row)}</p>
-    <p class="basis">Previous ${escape(words.word)}: <span data-key="${escape(metricKey(row))}.previous" data-value="${row.previous === null ? '' : escape(row.previous)}">${escape(inUnit(row, row.previous))}</span> ${changeText(row)}</p>`);
+    <p class="basis">${escape(words.previous[0].toUpperCase() + words.previous.slice(1))}: <span data-key="${escape(metricKey(row))}.previous" data-value="${row.previous === null ? '' : escape(row.previous)}">${escape(inUnit(row, row.previous))}</span> ${changeText(row)}</p>`);
 }
 
 /** Every scorecard row against its target: what leadership reads first. */
@@ -341,8 +356,8 @@ function targetsPanel(result) {
   const partial = words.complete === false ? ` <span class="partial-inline">(in progress: up to ${escape(dateTime(answer.periods.current.to))})</span>` : '';
   return `<section class="panel targets" aria-labelledby="targets-h"><div class="panel-head"><h2 id="targets-h">${escape(title)}: ${escape(words.current)}${partial}</h2>
     <p class="overall"><span data-key="scorecard.met" data-value="${met}">${count(met)}</span> of ${count(graded)} metrics on target</p></div>
-    <p class="panel-note">Each metric for the ${escape(words.current)} against the ${escape(words.previous)}. Near: within 10 % of the target. Targets are settings (<code>scorecard.target.*</code>).</p>
-    <div class="table-wrap"><table class="data scorecard"><caption>Value, previous ${escape(words.word)}, change, target and status per metric</caption><thead><tr><th scope="col">Metric</th><th scope="col">This ${escape(words.word)}</th><th scope="col">Previous</th><th scope="col">Change</th><th scope="col">Target</th><th scope="col">Status</th><th scope="col">Based on</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
+    <p class="panel-note">Each metric for ${escape(words.current)} against ${escape(words.previous)}. Near: within 10 % of the target. Targets are settings (<code>scorecard.target.*</code>); onboarding is the cohort that joined in the period.</p>
+    <div class="table-wrap"><table class="data scorecard"><caption>Value, the ${escape(words.word)} before, change, target and status per metric</caption><thead><tr><th scope="col">Metric</th><th scope="col">${escape(words.current.replace(/^the /, ''))}</th><th scope="col">${escape(words.previous.replace(/^the /, ''))}</th><th scope="col">Change</th><th scope="col">Target</th><th scope="col">Status</th><th scope="col">Based on</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 function teamsTable(result) {
@@ -404,7 +419,10 @@ function adoptionPanel(result) {
     whole: true,
     unit: 'active developers per ' + granularityWord(answer),
   });
-  const latest = latestRows(answer);
+  // The latest period in which anyone used a feature: a quiet last week would show only zeros.
+  const active = answer.rows.filter((r) => r.active_developers > 0);
+  const last = active.length ? active[active.length - 1].period : answer.rows[answer.rows.length - 1].period;
+  const latest = { last, rows: answer.rows.filter((r) => r.period === last) };
   const range = periodRange(answer, latest.last);
   const body = latest.rows
     .map((r) => {
@@ -412,7 +430,7 @@ function adoptionPanel(result) {
       return `<tr><th scope="row">${escape(r.feature)}</th><td>${number(count(r.active_developers), r.active_developers, href, 'adoption.' + r.feature + '.developers', 'active developers')}</td><td>${count(r.active_teams)}</td><td>${count(r.churned_developers)}</td></tr>`;
     })
     .join('');
-  return panel('adoption-h', title, chart + `<div class="table-wrap"><table class="data"><caption>${granularityWord(answer)} of ${escape(latest.last)}</caption><thead><tr><th scope="col">Feature</th><th scope="col">Active developers</th><th scope="col">Active teams</th><th scope="col">Churned developers</th></tr></thead><tbody>${body}</tbody></table></div>`, ignoredNote(result));
+  return panel('adoption-h', title, chart + `<div class="table-wrap"><table class="data"><caption>${escape(periodName(latest.last, answer.granularity))}, the latest ${granularityWord(answer)} with activity; churned: used in the 28 days before the previous 28 and not since</caption><thead><tr><th scope="col">Feature</th><th scope="col">Active developers</th><th scope="col">Active teams</th><th scope="col">Churned developers</th></tr></thead><tbody>${body}</tbody></table></div>`, ignoredNote(result));
 }
 
 function funnelPanel(result) {
@@ -593,7 +611,13 @@ export async function clusters(ctx) {
   const params = apiParams(ctx.filters);
   const [found, activity] = await Promise.all([get('/deviations/clusters', params), get('/activity', params)]);
   const header = found.body || activity.body;
-  if (header) ctx.header(subtitle(ctx, header), freshness(header), header);
+  if (header) {
+    const refresh = found.body && found.body.refresh;
+    const who = subtitle(ctx, header).split(' · ')[0];
+    // Clusters describe the present (the latest refresh): the range does not apply to them.
+    const line = refresh ? `${who} · active deviations as of the latest refresh (event time ${dateTime(refresh.clock)}); the dates and periods above do not apply` : subtitle(ctx, header);
+    ctx.header(line, freshness(header), activity.body || header);
+  }
   if (!hasRows(found)) {
     const deviations = await get('/events', apiParams(ctx.filters, { type: 'deviation', limit: 50 }));
     ctx.render(
