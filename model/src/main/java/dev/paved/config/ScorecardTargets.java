@@ -2,6 +2,7 @@ package dev.paved.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scorecard's targets (metrics.md §6): what each metric should reach in a period. The DORA keys
@@ -42,7 +43,7 @@ public record ScorecardTargets(
 
   /** The defaults of {@link Settings}. */
   public static ScorecardTargets defaults() {
-    return from(SettingValues.of(java.util.Map.of(), java.util.Map.of()));
+    return from(SettingValues.of(Map.of(), Map.of()));
   }
 
   static ScorecardTargets from(SettingValues values) {
