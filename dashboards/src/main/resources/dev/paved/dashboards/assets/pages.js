@@ -314,7 +314,8 @@ function questionName(question) {
 function rowDrill(answer, row, which) {
   const period = (answer.periods || {})[which] || {};
   const extra = Object.assign({}, METRIC_BASIS[row.metric][2], { from: period.from, to: period.to });
-  if (row.metric === 'golden_path_share') delete extra.from;
+  // A deviation active at the period's end may have started long before it.
+  if (row.metric === 'golden_path_share') extra.from = undefined;
   return drill(answer, extra);
 }
 
