@@ -14,6 +14,7 @@ import dev.paved.api.features.AdoptionEndpoint;
 import dev.paved.api.onboarding.DeveloperOnboardingEndpoint;
 import dev.paved.api.onboarding.ServiceBootstrapEndpoint;
 import dev.paved.api.route.Endpoint;
+import dev.paved.api.scorecard.ScorecardEndpoint;
 import dev.paved.api.voice.SurveysEndpoint;
 import dev.paved.api.voice.TicketsEndpoint;
 import dev.paved.api.workflows.AbandonmentEndpoint;
@@ -48,6 +49,7 @@ public final class Endpoints {
         new AdoptionEndpoint(clickhouse),
         new DeviationClustersEndpoint(clickhouse),
         new SurveysEndpoint(clickhouse),
-        new TicketsEndpoint(clickhouse));
+        new TicketsEndpoint(clickhouse),
+        new ScorecardEndpoint(clickhouse, production, config.scorecard()));
   }
 }

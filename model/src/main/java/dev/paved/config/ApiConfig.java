@@ -9,13 +9,15 @@ import java.util.List;
  * production (the delivery metrics' default {@code environment}).
  *
  * @param productionEnvironments {@code metrics.production-environments}: slugs, at least one
+ * @param scorecard the targets of {@code /scorecard} ({@code scorecard.*})
  */
 public record ApiConfig(
     int port,
     List<String> readTokens,
     int minCount,
     int cacheMaxAgeSeconds,
-    List<String> productionEnvironments) {
+    List<String> productionEnvironments,
+    ScorecardTargets scorecard) {
 
   /** The default production set, {@code production} and {@code prod}. */
   public static final List<String> DEFAULT_PRODUCTION_ENVIRONMENTS = List.of("production", "prod");
@@ -23,6 +25,22 @@ public record ApiConfig(
   public ApiConfig {
     readTokens = List.copyOf(readTokens);
     productionEnvironments = List.copyOf(productionEnvironments);
+  }
+
+  /** With the default scorecard targets. */
+  public ApiConfig(
+      int port,
+      List<String> readTokens,
+      int minCount,
+      int cacheMaxAgeSeconds,
+      List<String> productionEnvironments) {
+    this(
+        port,
+        readTokens,
+        minCount,
+        cacheMaxAgeSeconds,
+        productionEnvironments,
+        ScorecardTargets.defaults());
   }
 
   /** With the default production set. */
@@ -45,7 +63,8 @@ public record ApiConfig(
         tokens,
         values.integer(Settings.API_MIN_COUNT, 0, 1_000_000),
         values.integer(Settings.API_CACHE_MAX_AGE_SECONDS, 0, 86_400),
-        productionEnvironments(values));
+        productionEnvironments(values),
+        ScorecardTargets.from(values));
   }
 
   /**

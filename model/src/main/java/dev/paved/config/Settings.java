@@ -276,6 +276,77 @@ public final class Settings {
           "A workflow attempt that has not completed is abandoned when no event of its run"
               + " arrives for this many hours of event time after its last event.");
 
+  public static final Setting SCORECARD_DEPLOYMENT_FREQUENCY =
+      new Setting(
+          "scorecard.target.deployment-frequency",
+          "0.14285714285714285",
+          "Scorecard target: successful production deploys per day, at least (default once a"
+              + " week, DORA's \"high\" bound).");
+  public static final Setting SCORECARD_LEAD_TIME_SECONDS =
+      new Setting(
+          "scorecard.target.lead-time-seconds",
+          "604800",
+          "Scorecard target: median lead time for changes in seconds, at most (default one week,"
+              + " DORA's \"high\" bound).");
+  public static final Setting SCORECARD_CHANGE_FAILURE_RATE =
+      new Setting(
+          "scorecard.target.change-failure-rate",
+          "0.10",
+          "Scorecard target: change failure rate (0 to 1), at most (default DORA's \"high\" 10%).");
+  public static final Setting SCORECARD_RECOVERY_TIME_SECONDS =
+      new Setting(
+          "scorecard.target.recovery-time-seconds",
+          "86400",
+          "Scorecard target: median failed deployment recovery time in seconds, at most (default"
+              + " one day, DORA's \"high\" bound).");
+  public static final Setting SCORECARD_FIRST_CHANGE_SECONDS =
+      new Setting(
+          "scorecard.target.onboarding-first-change-seconds",
+          "604800",
+          "Scorecard target: Kaplan–Meier median from joining to the first change, seconds, at"
+              + " most (default one week).");
+  public static final Setting SCORECARD_FIRST_DEPLOY_SECONDS =
+      new Setting(
+          "scorecard.target.onboarding-first-deploy-seconds",
+          "1209600",
+          "Scorecard target: median from joining to the first production deploy of one's own"
+              + " change, seconds, at most (default two weeks).");
+  public static final Setting SCORECARD_TENTH_CHANGE_SECONDS =
+      new Setting(
+          "scorecard.target.onboarding-tenth-change-seconds",
+          "2592000",
+          "Scorecard target: median from joining to the tenth change, seconds, at most (default"
+              + " 30 days).");
+  public static final Setting SCORECARD_ABANDONMENT_RATE =
+      new Setting(
+          "scorecard.target.abandonment-rate",
+          "0.10",
+          "Scorecard target: abandoned workflow attempts / attempts started (0 to 1), at most.");
+  public static final Setting SCORECARD_SURVEY_SHARE =
+      new Setting(
+          "scorecard.target.survey-share",
+          "0.75",
+          "Scorecard target of every survey question's mean, as the share of the question's scale"
+              + " from its worse end (0.75: a mean of 4 on 1-5, 7.5 on 0-10).");
+  public static final Setting SCORECARD_SURVEY_LOWER_IS_BETTER =
+      new Setting(
+          "scorecard.survey-lower-is-better",
+          "cognitive_load",
+          "Comma-separated survey questions whose low scores are the good ones; their target is"
+              + " measured from the top of the scale and met at or below it.");
+  public static final Setting SCORECARD_TICKET_LOAD =
+      new Setting(
+          "scorecard.target.ticket-load",
+          "10",
+          "Scorecard target: support tickets opened per 100 active developers in the period, at"
+              + " most.");
+  public static final Setting SCORECARD_GOLDEN_PATH_SHARE =
+      new Setting(
+          "scorecard.target.golden-path-share",
+          "0.80",
+          "Scorecard target: share of services (seen in events in the period) without an active"
+              + " deviation at its end (0 to 1), at least.");
+
   public static final List<Setting> ALL =
       List.of(
           HOME,
@@ -326,5 +397,17 @@ public final class Settings {
           WEBHOOKS_TICKET_KINDS,
           WEBHOOKS_PUSH_HISTORY_COMMITS,
           JOBS_WORKFLOW_INACTIVITY_HOURS,
-          JOBS_DEVIATION_REFRESH_MS);
+          JOBS_DEVIATION_REFRESH_MS,
+          SCORECARD_DEPLOYMENT_FREQUENCY,
+          SCORECARD_LEAD_TIME_SECONDS,
+          SCORECARD_CHANGE_FAILURE_RATE,
+          SCORECARD_RECOVERY_TIME_SECONDS,
+          SCORECARD_FIRST_CHANGE_SECONDS,
+          SCORECARD_FIRST_DEPLOY_SECONDS,
+          SCORECARD_TENTH_CHANGE_SECONDS,
+          SCORECARD_ABANDONMENT_RATE,
+          SCORECARD_SURVEY_SHARE,
+          SCORECARD_SURVEY_LOWER_IS_BETTER,
+          SCORECARD_TICKET_LOAD,
+          SCORECARD_GOLDEN_PATH_SHARE);
 }

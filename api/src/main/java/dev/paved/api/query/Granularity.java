@@ -1,6 +1,9 @@
 package dev.paved.api.query;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,24 @@ public enum Granularity {
       case DAY -> "toDate(toStartOfDay(" + time + ", " + tz + "), " + tz + ")";
       case WEEK -> "toMonday(" + time + ", " + tz + ")";
       case MONTH -> "toStartOfMonth(" + time + ", " + tz + ")";
+    };
+  }
+
+  /** The label (first day) of the period holding {@code day}, as {@link #bucket} computes it. */
+  public LocalDate start(LocalDate day) {
+    return switch (this) {
+      case DAY -> day;
+      case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH -> day.withDayOfMonth(1);
+    };
+  }
+
+  /** The label of the period {@code steps} periods after the one labelled {@code period}. */
+  public LocalDate plus(LocalDate period, int steps) {
+    return switch (this) {
+      case DAY -> period.plusDays(steps);
+      case WEEK -> period.plusWeeks(steps);
+      case MONTH -> period.plusMonths(steps);
     };
   }
 }

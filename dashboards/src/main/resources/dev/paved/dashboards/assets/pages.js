@@ -126,7 +126,7 @@ const KEYS = [
 
 export async function scorecard(ctx) {
   const params = apiParams(ctx.filters);
-  const [levels, byTeam, deployments, leadTime, failureRate, recovery, onboarding, bootstrap, abandonment, surveys, tickets, card] =
+  const [levels, byTeam, deployments, leadTime, failureRate, recovery, onboarding, bootstrap, card] =
     await Promise.all([
       get('/delivery/levels', params),
       get('/delivery/levels', apiParams(ctx.filters, { group_by: 'team' })),
@@ -136,9 +136,6 @@ export async function scorecard(ctx) {
       get('/delivery/recovery-time', params),
       get('/onboarding/developers', apiParams(ctx.filters, { granularity: 'month' })),
       get('/onboarding/service-bootstrap', params),
-      get('/workflows/abandonment', params),
-      get('/surveys', params),
-      get('/tickets', params),
       get('/scorecard', params),
     ]);
   const trends = { '/delivery/deployments': deployments, '/delivery/lead-time': leadTime, '/delivery/change-failure-rate': failureRate, '/delivery/recovery-time': recovery };
@@ -170,26 +167,19 @@ export async function scorecard(ctx) {
   </section>`;
 
   const dx = [
+    targetCard(card, 'golden-path', 'golden_path_share', 'Services on the golden path'),
+    targetCard(card, 'abandonment', 'abandonment_rate', 'Workflow abandonment rate'),
+    targetCard(card, 'tickets', 'ticket_load', 'Support ticket load'),
+    targetCard(card, 'surveys', 'survey_mean', 'Developer survey means'),
     onboardingCard(onboarding),
     bootstrapCard(bootstrap),
-    abandonmentCard(abandonment),
-    surveysCard(surveys),
-    ticketsCard(tickets),
-    goldenPathCard(card),
   ].join('');
-
-  ctx.render(dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">Latest period of the range, against the one before.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
+  const when = card.body && card.body.periods ? periodWord(card.body).current : 'the latest period';
+  ctx.render(targetsPanel(card) + dora + `<section class="panel" aria-labelledby="dx-h"><h2 id="dx-h">Developer experience</h2><p class="panel-note">${escape(when[0].toUpperCase() + when.slice(1))} against the ${escape(granularityWord(card.body || answer))} before and its target; onboarding and bootstrap by their latest cohort and period.</p><div class="cards">${dx}</div></section>` + teamsTable(byTeam));
 }
 
 function dxCard(key, title, body) {
   return `<article class="card" data-card="${key}"><h3>${escape(title)}</h3>${body}</article>`;
-}
-
-function latestRows(answer) {
-  const periods = [...new Set(answer.rows.map((r) => r.period))].sort();
-  const last = periods[periods.length - 1];
-  const previous = periods[periods.length - 2];
-  return { last, previous, rows: answer.rows.filter((r) => r.period === last), before: answer.rows.filter((r) => r.period === previous) };
 }
 
 function onboardingCard(result) {
@@ -221,57 +211,154 @@ function sum(rows, field) {
   return rows.reduce((total, r) => total + (r[field] || 0), 0);
 }
 
-function abandonmentCard(result) {
-  const title = 'Workflow abandonment rate';
-  if (!hasRows(result)) return dxCard('abandonment', title, empty(result, 'the abandonment rate'));
-  const answer = result.body;
-  const latest = latestRows(answer);
-  const started = sum(latest.rows, 'count'), abandoned = sum(latest.rows, 'abandoned');
-  const rate = started ? abandoned / started : null;
-  const range = periodRange(answer, latest.last);
-  const href = drill(answer, { type: 'usage', action: 'started', from: range.from, to: range.to });
-  const before = latest.before.length && sum(latest.before, 'count') ? sum(latest.before, 'abandoned') / sum(latest.before, 'count') : null;
-  return dxCard('abandonment', title, `<div class="value">${number(percent(rate), rate, href, 'abandonment.rate', 'Abandonment rate')}</div>
-    <p class="basis">${count(abandoned)} of ${number(count(started), started, href, 'abandonment.started', 'attempts started')} attempts started in the ${granularityWord(answer)} of ${escape(latest.last)} were abandoned${before === null ? '' : '; previous: ' + percent(before)}</p>`);
+// The scorecard's rows (/scorecard): one period against the one before and each metric's target.
+const METRIC_NAMES = {
+  deployment_frequency: 'Deployment frequency',
+  lead_time: 'Lead time for changes',
+  change_failure_rate: 'Change failure rate',
+  recovery_time: 'Failed deployment recovery time',
+  onboarding_first_change: 'Onboarding: first change',
+  onboarding_first_deploy: 'Onboarding: first production deploy',
+  onboarding_tenth_change: 'Onboarding: tenth change',
+  abandonment_rate: 'Workflow abandonment rate',
+  survey_mean: 'Survey',
+  ticket_load: 'Support ticket load',
+  golden_path_share: 'Services on the golden path',
+};
+
+const METRIC_BASIS = {
+  deployment_frequency: ['production deploy', 'production deploys', { type: 'deploy' }],
+  lead_time: ['change shipped', 'changes shipped', { type: 'deploy' }],
+  change_failure_rate: ['production deploy', 'production deploys', { type: 'deploy' }],
+  recovery_time: ['incident resolved', 'incidents resolved', { type: 'incident' }],
+  onboarding_first_change: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  onboarding_first_deploy: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  onboarding_tenth_change: ['developer joined', 'developers joined', { type: 'developer', action: 'joined' }],
+  abandonment_rate: ['attempt started', 'attempts started', { type: 'usage', action: 'started' }],
+  survey_mean: ['response', 'responses', { type: 'survey' }],
+  ticket_load: ['ticket opened', 'tickets opened', { type: 'ticket', action: 'opened' }],
+  golden_path_share: ['service', 'services', { type: 'deviation' }],
+};
+
+const STATUS_WORDS = { met: 'On target', near: 'Near target', missed: 'Off target' };
+
+function metricName(row) {
+  return row.metric === 'survey_mean' ? 'Survey: ' + questionName(row.question) : METRIC_NAMES[row.metric] || row.metric;
 }
 
-function surveysCard(result) {
-  const title = 'Developer survey means';
-  if (!hasRows(result)) return dxCard('surveys', title, empty(result, 'survey scores'));
+function metricKey(row) {
+  return 'scorecard.' + row.metric + (row.question ? '.' + row.question : '');
+}
+
+/** A value in its row's unit. */
+function inUnit(row, value) {
+  switch (row.unit) {
+    case 'seconds': return duration(value);
+    case 'fraction': return percent(value);
+    case 'deploys per day': return perDay(value);
+    case 'tickets per 100 active developers': return value === null || value === undefined ? '–' : decimal(value) + ' per 100 devs';
+    default: return decimal(value);
+  }
+}
+
+/** The change in the row's unit (fractions in percentage points) and whether it is better. */
+function changeText(row) {
+  if (row.change === null || row.change === undefined) return '<span class="delta same">no comparison</span>';
+  const d = row.change;
+  const better = d === 0 ? 'same' : (d > 0) === (row.better === 'higher') ? 'better' : 'worse';
+  const arrow = d > 0 ? '▲' : d < 0 ? '▼' : '■';
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '';
+  const size = row.unit === 'fraction' ? decimal(Math.abs(d) * 100) + ' pts' : inUnit(row, Math.abs(d));
+  return `<span class="delta ${better}" data-key="${escape(metricKey(row))}.change" data-value="${escape(d)}">${arrow} ${sign}${escape(size)} ${better === 'same' ? 'no change' : better}</span>`;
+}
+
+function statusBadge(row) {
+  if (!row.status) return '<span class="status-badge none" data-status="">No data</span>';
+  return `<span class="status-badge ${escape(row.status)}" data-key="${escape(metricKey(row))}.status" data-status="${escape(row.status)}">${escape(STATUS_WORDS[row.status])}</span>`;
+}
+
+function targetText(row) {
+  return `${row.better === 'higher' ? '≥' : '≤'} ${escape(inUnit(row, row.target))}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A period as people say it: "March 2026", "the week of 2026-03-02", "2026-03-02". */
+function periodName(period, granularity) {
+  if (!period) return '–';
+  if (granularity === 'month') return MONTHS[Number(period.slice(5, 7)) - 1] + ' ' + period.slice(0, 4);
+  if (granularity === 'week') return 'the week of ' + period;
+  return period;
+}
+
+function periodWord(answer) {
+  const p = answer.periods || {};
+  const current = p.current || {};
+  return {
+    current: periodName(current.period, answer.granularity),
+    previous: periodName((p.previous || {}).period, answer.granularity),
+    complete: current.complete,
+    word: granularityWord(answer),
+  };
+}
+
+const QUESTIONS = { nps: 'NPS (mean score)', csat: 'CSAT', ease_of_use: 'Ease of use', cognitive_load: 'Cognitive load' };
+
+function questionName(question) {
+  const known = QUESTIONS[question];
+  if (known) return known;
+  const words = question.replace(/[_.-]/g, ' ');
+  return words[0].toUpperCase() + words.slice(1);
+}
+
+function rowDrill(answer, row, which) {
+  const period = (answer.periods || {})[which] || {};
+  const extra = Object.assign({}, METRIC_BASIS[row.metric][2], { from: period.from, to: period.to });
+  // A deviation active at the period's end may have started long before it.
+  if (row.metric === 'golden_path_share') extra.from = undefined;
+  return drill(answer, extra);
+}
+
+/** A card for one scorecard row: value, status against the target, the previous period. */
+function targetCard(result, card, metric, title) {
+  if (result.missing || result.problem) return dxCard(card, title, empty(result, title.toLowerCase()));
   const answer = result.body;
-  const latest = latestRows(answer);
-  const range = periodRange(answer, latest.last);
-  const items = latest.rows
-    .map((r) => {
-      const href = drill(answer, { type: 'survey', from: range.from, to: range.to });
-      const value = r.question === 'nps' && r.nps !== null && r.nps !== undefined ? r.nps : r.mean;
-      const shown = r.question === 'nps' && r.nps !== null && r.nps !== undefined ? 'NPS ' + decimal(r.nps) : decimal(r.mean);
-      return `<li><span class="q">${escape(r.question)}</span> ${number(shown, value, href, 'surveys.' + r.question, r.question)} <span class="ci">95 % CI ${decimal(r.ci_low)}–${decimal(r.ci_high)}, ${count(r.count)} answers${r.change_significant ? ', <strong>significant change</strong>' : ''}</span></li>`;
-    })
+  const rows = answer.rows.filter((r) => r.metric === metric);
+  if (!rows.length || rows.every((r) => r.value === null && r.previous === null)) {
+    return dxCard(card, title, empty({ path: metric === 'survey_mean' ? '/surveys' : metric === 'ticket_load' ? '/tickets' : metric === 'abandonment_rate' ? '/workflows/abandonment' : '/scorecard' }, title.toLowerCase()));
+  }
+  const words = periodWord(answer);
+  if (metric === 'survey_mean') {
+    const items = rows
+      .map((r) => `<li class="survey-row"><span class="q">${escape(questionName(r.question))}</span> <span class="score">${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r), metricName(r))}</span> ${statusBadge(r)}<span class="ci">target ${targetText(r)} · previous ${escape(inUnit(r, r.previous))} · ${count(r.count)} ${r.count === 1 ? 'response' : 'responses'}${r.change_significant ? ' · <strong>significant change</strong>' : ''}${lowNote(r)}</span></li>`)
+      .join('');
+    return dxCard(card, title, `<ul class="survey-list">${items}</ul><p class="basis">Mean score per question, ${escape(words.current)}</p>`);
+  }
+  const row = rows[0];
+  const [one, many] = METRIC_BASIS[metric];
+  const href = rowDrill(answer, row, 'current');
+  return dxCard(card, title, `<div class="value">${number(inUnit(row, row.value), row.value, href, metricKey(row), title)}</div>
+    <div class="card-meta">${statusBadge(row)} <span class="basis">target ${targetText(row)}</span></div>
+    <p class="basis">${escape(words.current[0].toUpperCase() + words.current.slice(1))}, over ${number(count(row.count), row.count, href, metricKey(row) + '.count', many)} ${escape(row.count === 1 ? one : many)}${lowNote(row)}</p>
+    <p class="basis">${escape(words.previous[0].toUpperCase() + words.previous.slice(1))}: <span data-key="${escape(metricKey(row))}.previous" data-value="${row.previous === null ? '' : escape(row.previous)}">${escape(inUnit(row, row.previous))}</span> ${changeText(row)}</p>`);
+}
+
+/** Every scorecard row against its target: what leadership reads first. */
+function targetsPanel(result) {
+  const title = 'Against targets';
+  if (!hasRows(result)) return panel('targets-h', title, empty(result, 'the scorecard'));
+  const answer = result.body;
+  const words = periodWord(answer);
+  const met = answer.rows.filter((r) => r.status === 'met').length;
+  const graded = answer.rows.filter((r) => r.status).length;
+  const body = answer.rows
+    .map((r) => `<tr data-status="${escape(r.status || '')}"><th scope="row">${escape(metricName(r))}</th><td>${number(inUnit(r, r.value), r.value, rowDrill(answer, r, 'current'), metricKey(r) + '.row', metricName(r))}${lowNote(r)}</td><td>${escape(inUnit(r, r.previous))}</td><td>${changeText(r)}</td><td class="nowrap">${targetText(r)}</td><td>${statusBadge(r)}${r.level ? ' ' + levelBadge(r.level) : ''}</td><td>${count(r.count)} ${escape(r.count === 1 ? METRIC_BASIS[r.metric][0] : METRIC_BASIS[r.metric][1])}</td></tr>`)
     .join('');
-  return dxCard('surveys', title, `<ul class="survey-list">${items}</ul><p class="basis">${granularityWord(answer)} of ${escape(latest.last)}</p>`);
-}
-
-function ticketsCard(result) {
-  const title = 'Support ticket load';
-  if (!hasRows(result)) return dxCard('tickets', title, empty(result, 'ticket load'));
-  const answer = result.body;
-  const latest = latestRows(answer);
-  const range = periodRange(answer, latest.last);
-  const opened = sum(latest.rows, 'opened');
-  const requests = sum(latest.rows.filter((r) => r.kind === 'request'), 'opened');
-  const href = drill(answer, { type: 'ticket', action: 'opened', from: range.from, to: range.to });
-  return dxCard('tickets', title, `<div class="value">${number(count(opened), opened, href, 'tickets.opened', 'Tickets opened')} <span class="unit">tickets opened</span></div>
-    <p class="basis">${granularityWord(answer)} of ${escape(latest.last)}; ${percent(opened ? requests / opened : null)} are requests that self-service could replace; previous: ${count(sum(latest.before, 'opened'))}</p>`);
-}
-
-function goldenPathCard(result) {
-  const title = 'Services on the golden path';
-  const row = hasRows(result) ? result.body.rows.find((r) => r.metric === 'golden_path_share') : null;
-  if (!row) return dxCard('golden-path', title, empty(result.missing ? result : { path: '/scorecard', body: {} }, 'the golden-path share'));
-  const href = drill(result.body, { type: 'deviation' });
-  return dxCard('golden-path', title, `<div class="value">${number(percent(row.value), row.value, href, 'golden_path_share', 'Share of services on the golden path')}</div>
-    <p class="basis">previous: ${percent(row.previous)}; target ${percent(row.target)} <span class="status ${escape(row.status)}">${escape(row.status)}</span></p>`);
+  const partial = words.complete === false ? ` <span class="partial-inline">(in progress: up to ${escape(dateTime(answer.periods.current.to))})</span>` : '';
+  return `<section class="panel targets" aria-labelledby="targets-h"><div class="panel-head"><h2 id="targets-h">${escape(title)}: ${escape(words.current)}${partial}</h2>
+    <p class="overall"><span data-key="scorecard.met" data-value="${met}">${count(met)}</span> of ${count(graded)} metrics on target</p></div>
+    <p class="panel-note">Each metric for ${escape(words.current)} against ${escape(words.previous)}. Near: within 10 % of the target. Targets are settings (<code>scorecard.target.*</code>); onboarding is the cohort that joined in the period.</p>
+    <div class="table-wrap"><table class="data scorecard"><caption>Value, the ${escape(words.word)} before, change, target and status per metric</caption><thead><tr><th scope="col">Metric</th><th scope="col">${escape(words.current.replace(/^the /, ''))}</th><th scope="col">${escape(words.previous.replace(/^the /, ''))}</th><th scope="col">Change</th><th scope="col">Target</th><th scope="col">Status</th><th scope="col">Based on</th></tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 function teamsTable(result) {
@@ -333,7 +420,10 @@ function adoptionPanel(result) {
     whole: true,
     unit: 'active developers per ' + granularityWord(answer),
   });
-  const latest = latestRows(answer);
+  // The latest period in which anyone used a feature: a quiet last week would show only zeros.
+  const active = answer.rows.filter((r) => r.active_developers > 0);
+  const last = active.length ? active[active.length - 1].period : answer.rows[answer.rows.length - 1].period;
+  const latest = { last, rows: answer.rows.filter((r) => r.period === last) };
   const range = periodRange(answer, latest.last);
   const body = latest.rows
     .map((r) => {
@@ -341,7 +431,7 @@ function adoptionPanel(result) {
       return `<tr><th scope="row">${escape(r.feature)}</th><td>${number(count(r.active_developers), r.active_developers, href, 'adoption.' + r.feature + '.developers', 'active developers')}</td><td>${count(r.active_teams)}</td><td>${count(r.churned_developers)}</td></tr>`;
     })
     .join('');
-  return panel('adoption-h', title, chart + `<div class="table-wrap"><table class="data"><caption>${granularityWord(answer)} of ${escape(latest.last)}</caption><thead><tr><th scope="col">Feature</th><th scope="col">Active developers</th><th scope="col">Active teams</th><th scope="col">Churned developers</th></tr></thead><tbody>${body}</tbody></table></div>`, ignoredNote(result));
+  return panel('adoption-h', title, chart + `<div class="table-wrap"><table class="data"><caption>${escape(periodName(latest.last, answer.granularity))}, the latest ${granularityWord(answer)} with activity; churned: used in the 28 days before the previous 28 and not since</caption><thead><tr><th scope="col">Feature</th><th scope="col">Active developers</th><th scope="col">Active teams</th><th scope="col">Churned developers</th></tr></thead><tbody>${body}</tbody></table></div>`, ignoredNote(result));
 }
 
 function funnelPanel(result) {
@@ -408,12 +498,17 @@ function members(value) {
   return { n: value, list: [] };
 }
 
+/** A cluster's teams: the count with the names (team_names) the API lists beside it. */
+function teamsOf(cluster) {
+  return Array.isArray(cluster.team_names) ? { n: cluster.teams, list: cluster.team_names } : members(cluster.teams);
+}
+
 function clustersSummary(result) {
   const title = 'Golden-path deviation clusters';
   if (!hasRows(result)) return panel('clusters-h', title, empty(result, 'deviation clusters'));
-  const rows = [...result.body.rows].sort((a, b) => members(b.teams).n - members(a.teams).n).slice(0, 5);
+  const rows = [...result.body.rows].sort((a, b) => teamsOf(b).n - teamsOf(a).n).slice(0, 5);
   const body = rows
-    .map((r) => `<li><strong>${escape(r.component)}</strong>: ${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))} · ${count(members(r.teams).n)} teams${r.widen_candidate ? ' <span class="level high">widen the golden path?</span>' : ''}</li>`)
+    .map((r) => `<li><strong>${escape(r.component)}</strong>: ${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))} · ${count(teamsOf(r).n)} teams (${escape(teamsOf(r).list.join(', '))})${r.widen_candidate ? ' <span class="level high">widen the golden path?</span>' : ''}</li>`)
     .join('');
   return panel('clusters-h', title, `<ul class="plain">${body}</ul><p><a href="/dashboards/clusters${escape(location.search)}">All clusters with their members</a></p>`);
 }
@@ -517,7 +612,13 @@ export async function clusters(ctx) {
   const params = apiParams(ctx.filters);
   const [found, activity] = await Promise.all([get('/deviations/clusters', params), get('/activity', params)]);
   const header = found.body || activity.body;
-  if (header) ctx.header(subtitle(ctx, header), freshness(header), header);
+  if (header) {
+    const refresh = found.body && found.body.refresh;
+    const who = subtitle(ctx, header).split(' · ')[0];
+    // Clusters describe the present (the latest refresh): the range does not apply to them.
+    const line = refresh ? `${who} · active deviations as of the latest refresh (event time ${dateTime(refresh.clock)}); the dates and periods above do not apply` : subtitle(ctx, header);
+    ctx.header(line, freshness(header), activity.body || header);
+  }
   if (!hasRows(found)) {
     const deviations = await get('/events', apiParams(ctx.filters, { type: 'deviation', limit: 50 }));
     ctx.render(
@@ -531,10 +632,10 @@ export async function clusters(ctx) {
     return;
   }
   const answer = found.body;
-  const rows = [...answer.rows].sort((a, b) => (b.widen_candidate ? 1 : 0) - (a.widen_candidate ? 1 : 0) || members(b.teams).n - members(a.teams).n);
+  const rows = [...answer.rows].sort((a, b) => (b.widen_candidate ? 1 : 0) - (a.widen_candidate ? 1 : 0) || teamsOf(b).n - teamsOf(a).n);
   const body = rows
     .map((r) => {
-      const teams = members(r.teams), services = members(r.services);
+      const teams = teamsOf(r), services = members(r.services);
       const href = drill(answer, { type: 'deviation', team: teams.list.length ? teams.list : undefined });
       return `<tr><th scope="row"><code>${escape(r.cluster_id)}</code></th><td>${escape(r.component)}</td><td>${escape(r.golden_path)} → ${escape([].concat(r.replacements || []).join(', '))}</td><td>${number(count(teams.n), teams.n, href, 'cluster.' + r.cluster_id + '.teams', 'teams')}<div class="members">${teams.list.map(escape).join(', ')}</div></td><td>${count(services.n)}<div class="members">${services.list.map(escape).join(', ')}</div></td><td>${escape([].concat(r.terms || []).join(', '))}</td><td>${dateTime(r.first_seen)}</td><td>${r.growth_30d === null || r.growth_30d === undefined ? '–' : '+' + count(r.growth_30d)}</td><td>${r.widen_candidate ? '<span class="level high">yes</span>' : 'no'}</td></tr>`;
     })
