@@ -22,10 +22,10 @@ import java.util.function.Function;
  *
  * <p><b>Keyed by change</b>, {@link #key(String, String)} of service and change id. A Flink
  * operator turns each deploy event into {@link #shipments} (one per change it names, by {@code
- * change_ids} or inline), keys them and the {@code change} events by change, and calls {@link
- * #onChange} and {@link #onShipment} with the key's {@link LeadTimeState}. Each call returns the
- * fact to write (empty when nothing changed), and {@link #expiry} says when the key's state may be
- * dropped.
+ * change_ids} or inline), routes them through {@link CommitAliases}, keys them and the {@code
+ * change} events by change, and calls {@link #onChange} and {@link #onShipment} with the key's
+ * {@link LeadTimeState}. Each call returns the fact to write (empty when nothing changed), and
+ * {@link #expiry} says when the key's state may be dropped.
  *
  * <p>Rules, each independent of the order events arrive in:
  *
