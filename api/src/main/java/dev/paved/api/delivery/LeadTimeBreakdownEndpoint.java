@@ -75,7 +75,8 @@ public final class LeadTimeBreakdownEndpoint implements Endpoint {
               .aggregate("p90", MetricSql.percentile(value, 0.9))
               .aggregate("mean", "avg(" + value + ")")
               .where(request.range().sqlCondition("deployed_at", "deployed_ms"))
-              .where(column + " IS NOT NULL");
+              .where(column + " IS NOT NULL")
+              .where(LeadTimeEndpoint.COUNTED);
       LeadTimeEndpoint.whereShippedTo(sql, clickhouse, environments);
       sql.whereIn("team", request.get(Params.TEAM)).whereIn("service", request.get(Params.SERVICE));
       rows.addAll(Delivery.rows(clickhouse.queryRows(sql.sql()), request));

@@ -18,6 +18,12 @@ import java.util.List;
 public final class LeadTimeEndpoint implements Endpoint {
   static final String TABLE = "change_lead_times";
 
+  /**
+   * The rows that count: a commit of a pull request shipped by its sha is written superseded by the
+   * pull request, which counts that work instead.
+   */
+  static final String COUNTED = "superseded_by = ''";
+
   private static final Route ROUTE =
       Route.metric("/delivery/lead-time", "lead_time", "seconds")
           .summary("Lead time for changes")
@@ -61,7 +67,8 @@ public final class LeadTimeEndpoint implements Endpoint {
             .aggregate("median", MetricSql.percentile("lead_time_seconds", 0.5))
             .aggregate("p90", MetricSql.percentile("lead_time_seconds", 0.9))
             .aggregate("mean", "avg(lead_time_seconds)")
-            .where(request.range().sqlCondition("deployed_at", "deployed_ms"));
+            .where(request.range().sqlCondition("deployed_at", "deployed_ms"))
+            .where(COUNTED);
     whereShippedTo(sql, clickhouse, environments);
     sql.whereIn("team", request.get(Params.TEAM)).whereIn("service", request.get(Params.SERVICE));
     return Answer.of(Delivery.rows(clickhouse.queryRows(sql.sql()), request));

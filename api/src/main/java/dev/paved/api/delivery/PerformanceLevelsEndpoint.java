@@ -111,7 +111,9 @@ public final class PerformanceLevelsEndpoint implements Endpoint {
             LeadTimeEndpoint.TABLE,
             "count()",
             MetricSql.percentile("lead_time_seconds", 0.5),
-            request.range().sqlCondition("deployed_at", "deployed_ms")));
+            request.range().sqlCondition("deployed_at", "deployed_ms")
+                + " AND "
+                + LeadTimeEndpoint.COUNTED));
     collect(
         byGroup,
         Key.CHANGE_FAILURE_RATE,

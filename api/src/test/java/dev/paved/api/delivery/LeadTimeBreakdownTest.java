@@ -49,6 +49,14 @@ class LeadTimeBreakdownTest {
         ch,
         "change_lead_times",
         leadTime("s1", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 20, 1),
+        // superseded by the pull request whose commit it is: not counted in any stage
+        stages(
+                leadTime("x7", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 30, 1),
+                99_999,
+                99_999,
+                99_999,
+                99_999)
+            .put("superseded_by", "acme/idx#7"),
         stages(
             leadTime("s2", "search", "indexer", "di2", "2026-04-07T12:00:00Z", 2, 1),
             3600,

@@ -54,6 +54,13 @@ class LeadTimeTest {
         leadTime("s1", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 20, 1),
         leadTime("s2", "search", "indexer", "di2", "2026-04-07T12:00:00Z", 2, 1),
         leadTime("s3", "search", "indexer", "di2", "2026-04-07T12:00:00Z", 4, 1));
+    // A commit of a pull request shipped by its sha: superseded by the pull request, not counted
+    // (it would be a 12th value in the week of 2 March).
+    DeliveryTesting.insert(
+        ch,
+        "change_lead_times",
+        leadTime("x7", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 30, 1)
+            .put("superseded_by", "acme/idx#7"));
     // The stale twin of c3, written after the newer one.
     DeliveryTesting.insert(
         ch,

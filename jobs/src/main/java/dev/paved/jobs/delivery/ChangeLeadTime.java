@@ -19,6 +19,9 @@ import java.time.Instant;
  * @param deployId the first successful production deploy that shipped it
  * @param deployedAt when that deploy finished; the period the lead time belongs to
  * @param leadTimeSeconds {@code deployed_at - authored_at}
+ * @param supersededBy the pull request whose {@code commit_ids} list this change (a commit) and
+ *     that the same deploy shipped: that work is counted as the pull request, and this row is not
+ *     counted (the API reads only rows where it is null); null for a change that counts
  * @param version see {@link FactVersion}
  */
 public record ChangeLeadTime(
@@ -35,6 +38,7 @@ public record ChangeLeadTime(
     Double pickupSeconds,
     Double reviewSeconds,
     Double deploySeconds,
+    String supersededBy,
     long version) {
 
   public static String idOf(String service, String changeId) {
@@ -56,6 +60,7 @@ public record ChangeLeadTime(
         pickupSeconds,
         reviewSeconds,
         deploySeconds,
+        supersededBy,
         newVersion);
   }
 }

@@ -3,7 +3,7 @@ package dev.paved.jobs.delivery;
 /**
  * One row of {@code change_lead_times}: a {@link ChangeLeadTime} as its columns (snake_case of the
  * components). {@code team} and {@code actor} are {@code ''} when unknown; the stage durations are
- * null when unknown.
+ * null when unknown; {@code superseded_by} is {@code ''} for a change that counts.
  */
 public record ChangeLeadTimeRow(
     String id,
@@ -21,6 +21,7 @@ public record ChangeLeadTimeRow(
     Double pickupSeconds,
     Double reviewSeconds,
     Double deploySeconds,
+    String supersededBy,
     long version) {
 
   public static final String TABLE = "change_lead_times";
@@ -42,6 +43,7 @@ public record ChangeLeadTimeRow(
         fact.pickupSeconds(),
         fact.reviewSeconds(),
         fact.deploySeconds(),
+        Columns.text(fact.supersededBy()),
         fact.version());
   }
 }

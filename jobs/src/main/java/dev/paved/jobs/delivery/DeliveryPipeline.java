@@ -14,8 +14,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * {@code incidents}. The keyed steps, as {@code DeliveryFlow} (test sources) wires them in memory:
  *
  * <pre>
- * change events ─────────────────────┐
- * deploy events → shipments ─────────┴→ lead time by change      → change_lead_times
+ * change events ───────────────────────────────────────────┐
+ *   └→ commit_ids aliases ──┐                               │
+ * deploy events → shipments ┴→ by commit sha (CommitAliases) ┴→ lead time by change → change_lead_times
  * incident events → recovery by incident_id                       → incidents
  *                     ├─ incident facts → attribution by service ─ inferred ─┐
  *                     └─ named attributions ─────────────────────────────────┤

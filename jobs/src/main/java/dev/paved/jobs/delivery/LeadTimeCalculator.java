@@ -22,10 +22,10 @@ import java.util.function.Function;
  *
  * <p><b>Keyed by change</b>, {@link #key(String, String)} of service and change id. A Flink
  * operator turns each deploy event into {@link #shipments} (one per change it names, by {@code
- * change_ids} or inline), keys them and the {@code change} events by change, and calls {@link
- * #onChange} and {@link #onShipment} with the key's {@link LeadTimeState}. Each call returns the
- * fact to write (empty when nothing changed), and {@link #expiry} says when the key's state may be
- * dropped.
+ * change_ids} or inline), routes them through {@link CommitAliases}, keys them and the {@code
+ * change} events by change, and calls {@link #onChange} and {@link #onShipment} with the key's
+ * {@link LeadTimeState}. Each call returns the fact to write (empty when nothing changed), and
+ * {@link #expiry} says when the key's state may be dropped.
  *
  * <p>Rules, each independent of the order events arrive in:
  *
@@ -51,9 +51,11 @@ import java.util.function.Function;
  * if none does). An earlier deploy arriving more than 7 days after the change's latest event is
  * likewise not seen.
  *
- * <p>Seam for {@code commit_ids}: a deploy naming a merge or squash commit will be resolved to the
- * change that lists it by rewriting {@link Shipment#changeId()} before keying; nothing here
- * changes.
+ * <p>{@code commit_ids}: {@link CommitAliases}, in front of this, routes a deploy naming a merge or
+ * squash commit to the change (pull request) that lists it. A shipment of a commit that carries
+ * {@link Shipment#claimedBy()} still ships the commit's own change, but its fact is marked {@link
+ * ChangeLeadTime#supersededBy()} (by the smallest such pull request) and not counted: the pull
+ * request counts that work. Claims are part of the state, so the fact is the same in any order.
  */
 public final class LeadTimeCalculator implements Serializable {
 
@@ -125,15 +127,27 @@ public final class LeadTimeCalculator implements Serializable {
     return absorbed(state, change.time(), before);
   }
 
-  /** Absorbs a shipment of the key's change; returns the fact when it changed. */
+  /**
+   * Absorbs a shipment of the key's change, and its claim when it carries one; returns the fact
+   * when it changed.
+   */
   public List<ChangeLeadTime> onShipment(LeadTimeState state, Shipment shipment) {
-    if (state.shipments.stream().anyMatch(known -> known.eventId().equals(shipment.eventId()))) {
+    boolean known =
+        state.shipments.stream().anyMatch(seen -> seen.eventId().equals(shipment.eventId()));
+    boolean newClaim =
+        shipment.claimedBy() != null && !state.claimedBy.contains(shipment.claimedBy());
+    if (known && !newClaim) {
       return List.of();
     }
     ChangeLeadTime before = derive(state);
     state.service = shipment.service();
     state.changeId = shipment.changeId();
-    state.shipments.add(shipment);
+    if (!known) {
+      state.shipments.add(shipment.unclaimed());
+    }
+    if (newClaim) {
+      state.claimedBy.add(shipment.claimedBy());
+    }
     return absorbed(state, shipment.finishedAt(), before);
   }
 
@@ -146,7 +160,9 @@ public final class LeadTimeCalculator implements Serializable {
       LeadTimeState state, Instant eventTime, ChangeLeadTime before) {
     state.clock = state.clock == null || eventTime.isAfter(state.clock) ? eventTime : state.clock;
     ChangeLeadTime after = derive(state);
-    long version = FactVersion.of(state.clock, state.changes.size() + state.shipments.size());
+    long version =
+        FactVersion.of(
+            state.clock, state.changes.size() + state.shipments.size() + state.claimedBy.size());
     if (after == null || (after.equals(before) && version <= state.version)) {
       return List.of();
     }
@@ -193,6 +209,7 @@ public final class LeadTimeCalculator implements Serializable {
         Seconds.betweenOrNull(opened, reviewed),
         Seconds.betweenOrNull(reviewed, merged),
         Seconds.betweenOrNull(merged, deployed),
+        state.claimedBy.stream().min(Comparator.naturalOrder()).orElse(null),
         0);
   }
 
@@ -210,6 +227,7 @@ public final class LeadTimeCalculator implements Serializable {
         deploy.team(),
         deploy.time(),
         inlineTime,
-        inlineActor);
+        inlineActor,
+        null);
   }
 }

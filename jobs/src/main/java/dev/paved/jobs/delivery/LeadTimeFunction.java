@@ -12,9 +12,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * The {@link LeadTimeCalculator} as a Flink operator, keyed by change ({@code service/change_id}):
- * {@code change} events on the first input, the {@link Shipment}s of deploy events on the second;
- * emits {@link ChangeLeadTime} facts. State: a {@link LeadTimeState} per change, dropped by an
- * event-time timer at the calculator's {@code expiry}.
+ * {@code change} events on the first input, the {@link Shipment}s of deploy events on the second,
+ * as {@link CommitAliasFunction} routed them; emits {@link ChangeLeadTime} facts. State: a {@link
+ * LeadTimeState} per change, dropped by an event-time timer at the calculator's {@code expiry}.
  */
 public final class LeadTimeFunction
     extends KeyedCoProcessFunction<String, LoggedEvent, Shipment, ChangeLeadTime> {
@@ -48,8 +48,22 @@ public final class LeadTimeFunction
                 TypeInformation.of(Shipment.class))
             .uid(uid + "-shipments")
             .name("shipments");
+    DataStream<CommitAlias> aliases =
+        changes
+            .<CommitAlias>flatMap(
+                (event, out) -> CommitAliases.aliases(event.event()).forEach(out::collect),
+                TypeInformation.of(CommitAlias.class))
+            .uid(uid + "-commit-ids")
+            .name("commit ids of changes");
+    DataStream<Shipment> routed =
+        aliases
+            .connect(shipments)
+            .keyBy(CommitAlias::key, Shipment::key, Types.STRING)
+            .process(new CommitAliasFunction(settings), TypeInformation.of(Shipment.class))
+            .uid(uid + "-commit-aliases")
+            .name("shipments by commit sha");
     return changes
-        .connect(shipments)
+        .connect(routed)
         .keyBy(event -> LeadTimeCalculator.key(event.event()), Shipment::key, Types.STRING)
         .process(new LeadTimeFunction(settings), TypeInformation.of(ChangeLeadTime.class))
         .uid(uid)

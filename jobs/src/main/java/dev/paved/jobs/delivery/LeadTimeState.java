@@ -25,6 +25,12 @@ public class LeadTimeState {
   /** The successful production deploys that shipped it, one per deploy event id. */
   public List<Shipment> shipments = new ArrayList<>();
 
+  /**
+   * The pull requests whose {@code commit_ids} list this change's id and that a deploy shipped
+   * through it, each once: the change is then theirs ({@link ChangeLeadTime#supersededBy()}).
+   */
+  public List<String> claimedBy = new ArrayList<>();
+
   /** The version of the last fact emitted; 0 before the first. */
   public long version;
 

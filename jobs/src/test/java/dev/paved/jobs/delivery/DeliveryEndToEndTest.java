@@ -3,6 +3,8 @@ package dev.paved.jobs.delivery;
 import static dev.paved.jobs.delivery.Events.change;
 import static dev.paved.jobs.delivery.Events.deploy;
 import static dev.paved.jobs.delivery.Events.incident;
+import static dev.paved.jobs.delivery.Events.listing;
+import static dev.paved.jobs.delivery.Events.pullRequest;
 import static dev.paved.model.Deploy.Status.FAILURE;
 import static dev.paved.model.Incident.Action.OPENED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +22,7 @@ import dev.paved.model.Event;
 import dev.paved.model.EventCodec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +70,47 @@ class DeliveryEndToEndTest {
         deploy("d-2", "2026-03-02T10:00:00Z", "payments", "7790", "production", FAILURE, "c2"),
         deploy("d-3", "2026-03-02T11:00:00Z", "payments", "7791", "c2"),
         // Names no deploy: inferred to 7781, the last successful one before it, within 24 h.
-        incident("i-1", "2026-03-02T17:00:00Z", "inc-1", OPENED, "payments", null));
+        incident("i-1", "2026-03-02T17:00:00Z", "inc-1", OPENED, "payments", null),
+        // acme/pay#7 squash-merged as s7, pushed (a change of its own); the deploy names only s7
+        // and its merged event, listing s7, comes after the deploy.
+        listing(
+            pullRequest(
+                "pr-7-opened",
+                "2026-03-05T08:00:00Z",
+                "payments",
+                "acme/pay#7",
+                "dev-41",
+                "2026-03-05T09:00:00Z",
+                "2026-03-05T10:30:00Z",
+                null),
+            "b71"),
+        change("c-s7", "2026-03-05T12:00:00Z", "payments", "s7", "dev-41"),
+        deploy("d-8", "2026-03-05T14:00:00Z", "payments", "7796", "s7"),
+        listing(
+            pullRequest(
+                "pr-7-merged",
+                "2026-03-05T12:00:00Z",
+                "payments",
+                "acme/pay#7",
+                "dev-41",
+                null,
+                null,
+                "2026-03-05T12:00:00Z"),
+            "b71",
+            "s7"),
+        // acme/pay#8 squash-merged as s8: its merged event first, then the deploy naming s8.
+        listing(
+            pullRequest(
+                "pr-8-merged",
+                "2026-03-05T10:00:00Z",
+                "payments",
+                "acme/pay#8",
+                "dev-42",
+                "2026-03-05T11:00:00Z",
+                "2026-03-05T12:00:00Z",
+                "2026-03-05T13:00:00Z"),
+            "s8"),
+        deploy("d-9", "2026-03-05T15:30:00Z", "payments", "7797", "s8"));
 
     PavedJobs.backfill(
         StreamExecutionEnvironment.getExecutionEnvironment(),
@@ -88,7 +131,28 @@ class DeliveryEndToEndTest {
                 "SELECT id, deploy_id, actor, authored_at, deployed_at, deployed_ms,"
                     + " lead_time_seconds, coding_seconds FROM "
                     + db.table("change_lead_times")
-                    + " FINAL ORDER BY id")
+                    + " FINAL WHERE change_id IN ('c1', 'c2') ORDER BY id")
+            .toString());
+    assertEquals(
+        "[{\"id\":\"change:payments:acme/pay#7\",\"deploy_id\":\"7796\","
+            + "\"lead_time_seconds\":21600,\"coding_seconds\":3600,\"pickup_seconds\":5400,"
+            + "\"review_seconds\":5400,\"deploy_seconds\":7200,\"superseded_by\":\"\"}, "
+            + "{\"id\":\"change:payments:acme/pay#8\",\"deploy_id\":\"7797\","
+            + "\"lead_time_seconds\":19800,\"coding_seconds\":3600,\"pickup_seconds\":3600,"
+            + "\"review_seconds\":3600,\"deploy_seconds\":9000,\"superseded_by\":\"\"}, "
+            + "{\"id\":\"change:payments:s7\",\"deploy_id\":\"7796\","
+            + "\"lead_time_seconds\":7200,\"coding_seconds\":null,\"pickup_seconds\":null,"
+            + "\"review_seconds\":null,\"deploy_seconds\":null,"
+            + "\"superseded_by\":\"acme/pay#7\"}]",
+        // #7: 08:00 -> 14:00 = 21,600 = 3,600 (-> opened 09:00) + 5,400 (-> review 10:30)
+        //     + 5,400 (-> merged 12:00) + 7,200 (-> deployed 14:00)
+        // #8: 10:00 -> 15:30 = 19,800 = 3 x 3,600 (11:00, 12:00, 13:00) + 9,000 (-> 15:30)
+        // s7: the squash commit, 12:00 -> 14:00, superseded by #7: not counted
+        db.queryRows(
+                "SELECT id, deploy_id, lead_time_seconds, coding_seconds, pickup_seconds,"
+                    + " review_seconds, deploy_seconds, superseded_by FROM "
+                    + db.table("change_lead_times")
+                    + " FINAL WHERE change_id NOT IN ('c1', 'c2') ORDER BY id")
             .toString());
     assertEquals(
         "[{\"deploy_id\":\"7781\",\"production\":1,\"status\":\"success\",\"failed\":0,"
@@ -101,7 +165,7 @@ class DeliveryEndToEndTest {
                 "SELECT deploy_id, production, status, failed, caused_incident,"
                     + " incident_inferred, finished_ms FROM "
                     + db.table("deploys")
-                    + " FINAL ORDER BY id")
+                    + " FINAL WHERE deploy_id IN ('7781', '7790', '7791') ORDER BY id")
             .toString());
     assertEquals(
         "[{\"id\":\"incident:inc-1\",\"resolved_at\":null,\"recovery_seconds\":null}]",
@@ -129,7 +193,10 @@ class DeliveryEndToEndTest {
             Map.of()));
   }
 
-  /** Appends as ingest does (key id, canonical JSON, its headers), received a second later. */
+  /**
+   * Appends as ingest does (key id, canonical JSON, its headers), received a second after its
+   * latest time ({@link PipelineRun#logged}: a pull request's times are known when it is sent).
+   */
   private static void append(String topic, Event... events) throws Exception {
     try (EventTopic created = new EventTopic(kafka.bootstrapServers(), kafka.kafkaConfig(topic))) {
       created.createIfMissing(Duration.ofSeconds(30));
@@ -147,7 +214,8 @@ class DeliveryEndToEndTest {
                             "type",
                             event.type().wireName(),
                             "received-at",
-                            event.time().plusSeconds(1).toString(),
+                            Instant.ofEpochMilli(PipelineRun.logged(event).receivedAtMillis())
+                                .toString(),
                             "content-type",
                             "application/json")))
             .toList();

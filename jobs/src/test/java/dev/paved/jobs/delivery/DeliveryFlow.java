@@ -14,6 +14,7 @@ final class DeliveryFlow {
 
   final DeliverySettings settings = DeliverySettings.DEFAULTS;
   final LeadTimeCalculator leadTimes = new LeadTimeCalculator(settings);
+  final CommitAliases aliases = new CommitAliases(settings);
   final RecoveryTime recovery = new RecoveryTime(settings);
   final ChangeFailureAttribution attribution = new ChangeFailureAttribution(settings);
   final DeployOutcomes outcomes = new DeployOutcomes(settings);
@@ -25,6 +26,7 @@ final class DeliveryFlow {
       new FactTable<>(IncidentFact::id, IncidentFact::version);
 
   final Map<String, LeadTimeState> byChange = new HashMap<>();
+  final Map<String, CommitAliasState> bySha = new HashMap<>();
   final Map<String, IncidentState> byIncident = new HashMap<>();
   final Map<String, AttributionState> byService = new HashMap<>();
   final Map<String, DeployOutcomeState> byDeploy = new HashMap<>();
@@ -38,11 +40,15 @@ final class DeliveryFlow {
           var state =
               byChange.computeIfAbsent(LeadTimeCalculator.key(event), k -> new LeadTimeState());
           leadTimes.onChange(state, event).forEach(fact -> write(changes, fact, emitted));
+          for (CommitAlias alias : CommitAliases.aliases(event)) {
+            var shaState = bySha.computeIfAbsent(alias.key(), k -> new CommitAliasState());
+            ship(aliases.onAlias(shaState, alias), emitted);
+          }
         }
         case DEPLOY -> {
-          for (Shipment shipment : leadTimes.shipments(event)) {
-            var state = byChange.computeIfAbsent(shipment.key(), k -> new LeadTimeState());
-            leadTimes.onShipment(state, shipment).forEach(fact -> write(changes, fact, emitted));
+          for (Shipment reference : leadTimes.shipments(event)) {
+            var shaState = bySha.computeIfAbsent(reference.key(), k -> new CommitAliasState());
+            ship(aliases.onReference(shaState, reference), emitted);
           }
           var deployState =
               byDeploy.computeIfAbsent(DeployOutcomes.key(event), k -> new DeployOutcomeState());
@@ -73,6 +79,13 @@ final class DeliveryFlow {
   /** The facts of one kind among those {@link #send} returned. */
   static <T> List<T> only(Class<T> kind, List<Object> emitted) {
     return emitted.stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  private void ship(List<Shipment> shipments, List<Object> emitted) {
+    for (Shipment shipment : shipments) {
+      var state = byChange.computeIfAbsent(shipment.key(), k -> new LeadTimeState());
+      leadTimes.onShipment(state, shipment).forEach(fact -> write(changes, fact, emitted));
+    }
   }
 
   private void route(List<Attribution> attributions, List<Object> emitted) {

@@ -3,6 +3,7 @@ package dev.paved.jobs.delivery;
 import static dev.paved.jobs.delivery.Events.change;
 import static dev.paved.jobs.delivery.Events.deploy;
 import static dev.paved.jobs.delivery.Events.incident;
+import static dev.paved.jobs.delivery.Events.listing;
 import static dev.paved.jobs.delivery.Events.pullRequest;
 import static dev.paved.model.Deploy.Status.FAILURE;
 import static dev.paved.model.Deploy.Status.SUCCESS;
@@ -71,7 +72,58 @@ class DeliveryPipelineTest {
           // inc-2 names 7792 and stays open.
           incident("i-3", "2026-03-03T11:00:00Z", "inc-2", OPENED, "payments", "7792"),
           // Late: two days behind the newest event time.
-          deploy("d-7", "2026-03-02T12:00:00Z", "payments", "7780", "c5"));
+          deploy("d-7", "2026-03-02T12:00:00Z", "payments", "7780", "c5"),
+          // acme/pay#7, squash-merged as s7 (pushed: a change of its own); the deploy names only
+          // s7 and arrives before the merged event that lists s7.
+          listing(
+              pullRequest(
+                  "pr-7-opened",
+                  "2026-03-05T08:00:00Z",
+                  "payments",
+                  "acme/pay#7",
+                  "dev-41",
+                  "2026-03-05T09:00:00Z",
+                  null,
+                  null),
+              "b71"),
+          pullRequest(
+              "pr-7-review",
+              "2026-03-05T10:30:00Z",
+              "payments",
+              "acme/pay#7",
+              "dev-41",
+              null,
+              "2026-03-05T10:30:00Z",
+              null),
+          change("c-s7", "2026-03-05T12:00:00Z", "payments", "s7", "dev-41"),
+          deploy("d-8", "2026-03-05T14:00:00Z", "payments", "7796", "s7"),
+          listing(
+              pullRequest(
+                  "pr-7-merged",
+                  "2026-03-05T12:00:00Z",
+                  "payments",
+                  "acme/pay#7",
+                  "dev-41",
+                  null,
+                  null,
+                  "2026-03-05T12:00:00Z"),
+              "b71",
+              "s7"),
+          // acme/pay#8, squash-merged as s8 (no change event of its own): merged event first,
+          // then the deploy naming only s8.
+          listing(
+              pullRequest(
+                  "pr-8-merged",
+                  "2026-03-05T10:00:00Z",
+                  "payments",
+                  "acme/pay#8",
+                  "dev-42",
+                  "2026-03-05T11:00:00Z",
+                  "2026-03-05T12:00:00Z",
+                  "2026-03-05T13:00:00Z"),
+              "b81",
+              "s8"),
+          deploy("d-9", "2026-03-05T15:30:00Z", "payments", "7797", "s8"));
 
   static CollectingTables tables;
 
@@ -89,7 +141,13 @@ class DeliveryPipelineTest {
             ChangeLeadTimeRow::version);
     assertEquals(
         List.of(
-            "change:payments:c1", "change:payments:c2", "change:payments:c3", "change:payments:c5"),
+            "change:payments:acme/pay#7",
+            "change:payments:acme/pay#8",
+            "change:payments:c1",
+            "change:payments:c2",
+            "change:payments:c3",
+            "change:payments:c5",
+            "change:payments:s7"),
         List.copyOf(rows.keySet()));
 
     ChangeLeadTimeRow c1 = rows.get("change:payments:c1");
@@ -114,6 +172,43 @@ class DeliveryPipelineTest {
     ChangeLeadTimeRow c5 = rows.get("change:payments:c5");
     assertEquals("7780", c5.deployId(), "the late, earlier deploy wins");
     assertEquals(86_400, c5.leadTimeSeconds()); // 03-02 12:00 - 03-01 12:00
+    assertEquals("", c5.supersededBy());
+  }
+
+  @Test
+  void squashMergesShipTheirPullRequests() {
+    Map<String, ChangeLeadTimeRow> rows =
+        PipelineRun.finalRows(
+            tables.rows(ChangeLeadTimeRow.TABLE, ChangeLeadTimeRow.class),
+            ChangeLeadTimeRow::id,
+            ChangeLeadTimeRow::version);
+
+    // The merged event came after the deploy naming s7.
+    ChangeLeadTimeRow pr7 = rows.get("change:payments:acme/pay#7");
+    assertEquals("7796", pr7.deployId());
+    assertEquals("2026-03-05 08:00:00", pr7.authoredAt()); // its first commit
+    assertEquals(21_600, pr7.leadTimeSeconds()); // 08:00 -> 14:00 = 6 h
+    assertEquals(3_600, pr7.codingSeconds()); // -> opened 09:00
+    assertEquals(5_400, pr7.pickupSeconds()); // -> first review 10:30
+    assertEquals(5_400, pr7.reviewSeconds()); // -> merged 12:00 (a later change event)
+    assertEquals(7_200, pr7.deploySeconds()); // -> deployed 14:00; 3,600 + 2 x 5,400 + 7,200
+    assertEquals("", pr7.supersededBy());
+    ChangeLeadTimeRow s7 = rows.get("change:payments:s7");
+    assertEquals("acme/pay#7", s7.supersededBy(), "its squash commit is the same work");
+    assertEquals(7_200, s7.leadTimeSeconds()); // 12:00 -> 14:00, not counted
+
+    // The merged event came before the deploy naming s8; s8 is no change of its own.
+    ChangeLeadTimeRow pr8 = rows.get("change:payments:acme/pay#8");
+    assertEquals("7797", pr8.deployId());
+    assertEquals(19_800, pr8.leadTimeSeconds()); // 10:00 -> 15:30 = 5.5 h
+    assertEquals(3_600, pr8.codingSeconds()); // -> opened 11:00
+    assertEquals(3_600, pr8.pickupSeconds()); // -> first review 12:00
+    assertEquals(3_600, pr8.reviewSeconds()); // -> merged 13:00
+    assertEquals(9_000, pr8.deploySeconds()); // -> deployed 15:30; 3 x 3,600 + 9,000 = 19,800
+    assertEquals("", pr8.supersededBy());
+
+    // Counted: every row but s7, one per piece of work.
+    assertEquals(6, rows.values().stream().filter(row -> row.supersededBy().isEmpty()).count());
   }
 
   @Test
@@ -129,16 +224,19 @@ class DeliveryPipelineTest {
             "deploy:7791",
             "deploy:7792",
             "deploy:7794",
-            "deploy:7795"),
+            "deploy:7795",
+            "deploy:7796",
+            "deploy:7797"),
         List.copyOf(rows.keySet()));
-    // Successful production deploys: 7780, 7781, 7791, 7792, 7794 = 5 (deployment frequency).
+    // Successful production deploys: 7780, 7781, 7791, 7792, 7794, 7796, 7797 = 7 (deployment
+    // frequency).
     assertEquals(
-        5,
+        7,
         rows.values().stream()
             .filter(row -> row.production() == 1 && row.status().equals("success"))
             .count());
     // Change failures: 7790 failed, 7781 caused inc-1 (inferred), 7792 caused inc-2 (named):
-    // 3 of the 6 production deploys.
+    // 3 of the 8 production deploys.
     assertEquals(
         List.of("7781", "7790", "7792"),
         rows.values().stream()
@@ -146,7 +244,7 @@ class DeliveryPipelineTest {
             .filter(row -> row.failed() == 1 || row.causedIncident() == 1)
             .map(DeployRow::deployId)
             .toList());
-    assertEquals(6, rows.values().stream().filter(row -> row.production() == 1).count());
+    assertEquals(8, rows.values().stream().filter(row -> row.production() == 1).count());
 
     DeployRow inferred = rows.get("deploy:7781");
     assertEquals(1, inferred.causedIncident());

@@ -4,9 +4,11 @@ import static dev.paved.jobs.delivery.Events.deploy;
 import static dev.paved.jobs.delivery.Events.incident;
 import static dev.paved.jobs.delivery.Events.inline;
 import static dev.paved.jobs.delivery.Events.inlineDeploy;
+import static dev.paved.jobs.delivery.Events.listing;
 import static dev.paved.jobs.delivery.Events.pullRequest;
 import static dev.paved.model.Incident.Action.OPENED;
 import static dev.paved.model.Incident.Action.RESOLVED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.Serializable;
@@ -31,6 +33,18 @@ class DeliveryStateTest {
             null,
             null),
         deploy("d-1", "2026-03-02T16:00:30Z", "payments", "7781", "9f1c2ab"),
+        // a pull request listing the deployed sha: aliases, a reference and a claim in state
+        listing(
+            pullRequest(
+                "pr-1",
+                "2026-03-02T08:00:00Z",
+                "payments",
+                "acme/pay#1",
+                "dev-41",
+                null,
+                null,
+                null),
+            "9f1c2ab"),
         inlineDeploy(
             "d-2",
             "2026-03-02T17:00:00Z",
@@ -44,7 +58,7 @@ class DeliveryStateTest {
   @Test
   void calculatorsSerializeWithTheFunctionsThatHoldThem() throws Exception {
     for (Object calculator :
-        List.of(flow.leadTimes, flow.recovery, flow.attribution, flow.outcomes)) {
+        List.of(flow.leadTimes, flow.aliases, flow.recovery, flow.attribution, flow.outcomes)) {
       assertNotNull(InstantiationUtil.clone((Serializable) calculator));
     }
   }
@@ -53,6 +67,17 @@ class DeliveryStateTest {
   void leadTimeState() throws Exception {
     StatePojos.assertRoundTrip(flow.byChange.get(LeadTimeCalculator.key("payments", "9f1c2ab")));
     StatePojos.assertRoundTrip(flow.byChange.get(LeadTimeCalculator.key("payments", "aa11")));
+  }
+
+  @Test
+  void commitAliasState() throws Exception {
+    CommitAliasState state = flow.bySha.get(LeadTimeCalculator.key("payments", "9f1c2ab"));
+    assertEquals(List.of("acme/pay#1"), state.aliases);
+    assertEquals(1, state.references.size());
+    StatePojos.assertRoundTrip(state);
+    assertEquals(
+        List.of("acme/pay#1"),
+        flow.byChange.get(LeadTimeCalculator.key("payments", "9f1c2ab")).claimedBy);
   }
 
   @Test

@@ -48,6 +48,26 @@ public final class Events {
             changeId, instant(prOpenedAt), instant(prFirstReviewAt), instant(prMergedAt), null));
   }
 
+  /** The same {@code change} event listing {@code commitIds}, as a pull request's does. */
+  public static Event listing(Event change, String... commitIds) {
+    Change body = (Change) change.body();
+    return new Event(
+        change.id(),
+        change.type(),
+        change.time(),
+        change.team(),
+        change.actor(),
+        change.service(),
+        change.source(),
+        change.attributes(),
+        new Change(
+            body.changeId(),
+            body.prOpenedAt(),
+            body.prFirstReviewAt(),
+            body.prMergedAt(),
+            List.of(commitIds)));
+  }
+
   /** A deploy shipping changes by id. */
   public static Event deploy(
       String id,

@@ -5,12 +5,14 @@ import static dev.paved.jobs.delivery.Events.change;
 import static dev.paved.jobs.delivery.Events.deploy;
 import static dev.paved.jobs.delivery.Events.inline;
 import static dev.paved.jobs.delivery.Events.inlineDeploy;
+import static dev.paved.jobs.delivery.Events.listing;
 import static dev.paved.jobs.delivery.Events.pullRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.paved.model.Deploy;
+import dev.paved.model.Event;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -302,5 +304,117 @@ class LeadTimeCalculatorTest {
         waitingForDeploy, change("c-1", "2026-03-02T09:14:00Z", "payments", "9f1c2ab", "dev-41"));
     // 180 days after 2026-03-02 (29 days left in March, then 30+31+30+31+29 = 151): 2026-08-29
     assertEquals(at("2026-08-29T09:14:00Z"), calculator.expiry(waitingForDeploy));
+  }
+
+  /**
+   * A squash-merged pull request, acme/pay#7: its first commit at 08:00, opened 09:00, first review
+   * 10:30, squash-merged 12:00 as commit s7 (pushed, so s7 is a change of its own), and the deploy
+   * at 14:00 names only s7. Its events in the order the webhooks send them.
+   */
+  private static final List<Event> SQUASH_MERGE =
+      List.of(
+          listing(
+              pullRequest(
+                  "pr-7-opened",
+                  "2026-03-05T08:00:00Z",
+                  "payments",
+                  "acme/pay#7",
+                  "dev-41",
+                  "2026-03-05T09:00:00Z",
+                  null,
+                  null),
+              "b71"),
+          pullRequest(
+              "pr-7-review",
+              "2026-03-05T10:30:00Z",
+              "payments",
+              "acme/pay#7",
+              "dev-41",
+              null,
+              "2026-03-05T10:30:00Z",
+              null),
+          change("c-s7", "2026-03-05T12:00:00Z", "payments", "s7", "dev-41"),
+          deploy("d-8", "2026-03-05T14:00:00Z", "payments", "7796", "s7"),
+          // the merged delivery reaches Paved after the deploy's: the gap commit_ids close
+          listing(
+              pullRequest(
+                  "pr-7-merged",
+                  "2026-03-05T12:00:00Z",
+                  "payments",
+                  "acme/pay#7",
+                  "dev-41",
+                  null,
+                  null,
+                  "2026-03-05T12:00:00Z"),
+              "b71",
+              "s7"));
+
+  @Test
+  void aDeployNamingTheSquashCommitShipsThePullRequestOnce() {
+    List<Object> beforeMerged = flow.send(SQUASH_MERGE.subList(0, 4).toArray(Event[]::new));
+    // before the merged event nothing lists s7: it ships as a change of its own, 14:00 - 12:00
+    ChangeLeadTime alone = DeliveryFlow.only(ChangeLeadTime.class, beforeMerged).get(0);
+    assertEquals("change:payments:s7", alone.id());
+    assertEquals(7200.0, alone.leadTimeSeconds());
+    assertNull(alone.supersededBy());
+
+    flow.send(SQUASH_MERGE.get(4));
+
+    ChangeLeadTime pr = flow.changes.row("change:payments:acme/pay#7");
+    assertEquals("7796", pr.deployId());
+    assertEquals(at("2026-03-05T08:00:00Z"), pr.authoredAt());
+    assertEquals(21600.0, pr.leadTimeSeconds()); // 08:00 -> 14:00 = 6 h
+    assertEquals(3600.0, pr.codingSeconds()); // 08:00 -> opened 09:00
+    assertEquals(5400.0, pr.pickupSeconds()); // -> first review 10:30
+    assertEquals(5400.0, pr.reviewSeconds()); // -> merged 12:00
+    assertEquals(7200.0, pr.deploySeconds()); // -> deployed 14:00; 3600 + 2 x 5400 + 7200 = 21600
+    assertNull(pr.supersededBy());
+
+    ChangeLeadTime squash = flow.changes.row("change:payments:s7");
+    assertEquals("acme/pay#7", squash.supersededBy(), "the same work: counted as the PR only");
+    assertEquals(7200.0, squash.leadTimeSeconds());
+    assertTrue(squash.version() > alone.version(), "the superseded row replaces the counted one");
+    assertEquals(2, flow.changes.size(), "no row for the branch commit b71: nothing named it");
+  }
+
+  @Test
+  void theSquashMergeGivesTheSameRowsInEveryArrivalOrder() {
+    flow.send(SQUASH_MERGE.toArray(Event[]::new));
+    List<List<Integer>> orders =
+        List.of(List.of(4, 1, 0, 2, 3), List.of(3, 4, 2, 1, 0), List.of(2, 3, 0, 4, 1));
+    for (List<Integer> order : orders) {
+      DeliveryFlow other = new DeliveryFlow();
+      other.send(order.stream().map(SQUASH_MERGE::get).toArray(Event[]::new));
+      for (String id : List.of("change:payments:acme/pay#7", "change:payments:s7")) {
+        assertEquals(flow.changes.row(id), other.changes.row(id), id + " in order " + order);
+      }
+    }
+    // the PR's key: 3 change events and the deploy, clock 14:00; the commit's: its change event,
+    // the deploy and the claim
+    long clock = at("2026-03-05T14:00:00Z").toEpochMilli() * 1000;
+    assertEquals(clock + 4, flow.changes.row("change:payments:acme/pay#7").version());
+    assertEquals(clock + 3, flow.changes.row("change:payments:s7").version());
+  }
+
+  @Test
+  void aMergeCommitThatIsNoChangeOfItsOwnShipsOnlyThePullRequest() {
+    flow.send(
+        listing(
+            pullRequest(
+                "pr-8-merged",
+                "2026-03-05T10:00:00Z",
+                "payments",
+                "acme/pay#8",
+                "dev-42",
+                "2026-03-05T11:00:00Z",
+                "2026-03-05T12:00:00Z",
+                "2026-03-05T13:00:00Z"),
+            "m8"),
+        deploy("d-9", "2026-03-05T15:30:00Z", "payments", "7797", "m8"));
+
+    assertEquals(1, flow.changes.size(), "m8 has no change event: no row of its own");
+    ChangeLeadTime pr = flow.changes.row("change:payments:acme/pay#8");
+    assertEquals(19800.0, pr.leadTimeSeconds()); // 10:00 -> 15:30 = 5.5 h
+    assertEquals(9000.0, pr.deploySeconds()); // merged 13:00 -> 15:30
   }
 }
