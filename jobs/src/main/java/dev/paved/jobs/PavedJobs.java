@@ -27,6 +27,7 @@ import dev.paved.jobs.runtime.DedupeById;
 import dev.paved.jobs.runtime.EventDecodeCheck;
 import dev.paved.jobs.runtime.EventLogSource;
 import dev.paved.jobs.runtime.EventTimeWatermarks;
+import dev.paved.jobs.runtime.FreshTables;
 import dev.paved.jobs.runtime.JobMode;
 import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.Pipeline;
@@ -45,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.connector.source.Source;
@@ -165,15 +167,26 @@ public final class PavedJobs {
       String bootstrapServers,
       String clickhouseUrl,
       JobMode mode) {
+    build(env, config, bootstrapServers, mode, tables(config, clickhouseUrl));
+  }
+
+  private static void build(
+      StreamExecutionEnvironment env,
+      PavedConfig config,
+      String bootstrapServers,
+      JobMode mode,
+      Tables tables) {
     JobsConfig jobs = config.jobs();
     env.configure(flinkConfiguration(jobs, mode));
     env.setParallelism(jobs.parallelism());
     Source<LoggedEvent, ?, ?> source =
         EventLogSource.create(bootstrapServers, config.kafka().topic(), jobs.consumerGroup(), mode);
-    Tables tables =
-        Tables.clickHouse(
-            ClickHouseTarget.of(config.clickhouse(), clickhouseUrl), SinkSettings.of(jobs));
     new PavedJobs(source, jobs, pipelines(config, tables)).attachTo(env);
+  }
+
+  private static Tables tables(PavedConfig config, String clickhouseUrl) {
+    return Tables.clickHouse(
+        ClickHouseTarget.of(config.clickhouse(), clickhouseUrl), SinkSettings.of(config.jobs()));
   }
 
   /**
@@ -263,7 +276,10 @@ public final class PavedJobs {
 
   /**
    * Recomputes everything from the event log on a local MiniCluster in this JVM: reads from the
-   * earliest to the latest offsets at its start, writes every table, and returns when done.
+   * earliest to the latest offsets at its start and returns when done. Every metric table is
+   * written fresh into a shadow and swapped in only if the job succeeds ({@link FreshTables}); the
+   * raw {@code events} are upserted in place. Run it with the streaming job stopped: rows the
+   * streaming job writes into a live table meanwhile are dropped with it at the swap.
    */
   public static JobExecutionResult backfill(
       PavedConfig config, String bootstrapServers, String clickhouseUrl) {
@@ -282,10 +298,15 @@ public final class PavedJobs {
       String bootstrapServers,
       String clickhouseUrl) {
     applyMigrations(config, clickhouseUrl);
-    build(env, config, bootstrapServers, clickhouseUrl, JobMode.BACKFILL);
+    FreshTables fresh =
+        new FreshTables(
+            ClickHouseTarget.of(config.clickhouse(), clickhouseUrl),
+            tables(config, clickhouseUrl),
+            Set.of(EventRow.TABLE));
+    build(env, config, bootstrapServers, JobMode.BACKFILL, fresh);
     long started = System.nanoTime();
     try {
-      JobExecutionResult result = env.execute(JOB_NAME + "-backfill");
+      JobExecutionResult result = fresh.replace(() -> env.execute(JOB_NAME + "-backfill"));
       LOG.info(
           "Backfill of {} done in {} s",
           config.kafka().topic(),
@@ -300,7 +321,9 @@ public final class PavedJobs {
    * Entry point of the job jar on a Flink cluster: {@code flink run paved-jobs.jar [backfill]}.
    * Reads the settings from the environment (and {@code PAVED_CONFIG}); Kafka and ClickHouse must
    * be existing servers ({@code PAVED_KAFKA_BOOTSTRAP_SERVERS}, {@code PAVED_CLICKHOUSE_URL}). To
-   * resume from a checkpoint on a cluster, pass it to {@code flink run -s}.
+   * resume from a checkpoint on a cluster, pass it to {@code flink run -s}. Submit a backfill
+   * attached (no {@code -d}): its fresh tables are swapped in when {@code flink run} sees it
+   * finish.
    */
   public static void main(String[] args) throws Exception {
     PavedConfig config = PavedConfig.load();
@@ -314,12 +337,14 @@ public final class PavedJobs {
             .clickhouse()
             .url()
             .orElseThrow(() -> required(Settings.CLICKHOUSE_URL.environmentVariable()));
-    JobMode mode =
-        args.length > 0 && args[0].equals("backfill") ? JobMode.BACKFILL : JobMode.STREAMING;
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    if (args.length > 0 && args[0].equals("backfill")) {
+      backfill(env, config, bootstrapServers, clickhouseUrl);
+      return;
+    }
     applyMigrations(config, clickhouseUrl);
-    build(env, config, bootstrapServers, clickhouseUrl, mode);
-    env.execute(mode == JobMode.BACKFILL ? JOB_NAME + "-backfill" : JOB_NAME);
+    build(env, config, bootstrapServers, clickhouseUrl, JobMode.STREAMING);
+    env.execute(JOB_NAME);
   }
 
   /** Brings the ClickHouse schema up to date (idempotent), so the jobs can run alone. */
