@@ -53,6 +53,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
@@ -297,6 +298,11 @@ public final class PavedJobs {
       PavedConfig config,
       String bootstrapServers,
       String clickhouseUrl) {
+    if (!env.getConfiguration().getOptional(DeploymentOptions.ATTACHED).orElse(true)) {
+      throw new IllegalArgumentException(
+          "A backfill must be submitted attached (flink run without -d): its fresh tables are"
+              + " swapped in when it has finished");
+    }
     applyMigrations(config, clickhouseUrl);
     FreshTables fresh =
         new FreshTables(
