@@ -176,13 +176,16 @@ final class Stack {
             + job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
   }
 
-  /** Replays the whole event log through every pipeline; rows replace their twins. */
+  /**
+   * Replays the whole event log through every pipeline into fresh metric tables, swapped in when it
+   * succeeds ({@link PavedJobs#backfill}). Starts no streaming job: one must not run meanwhile.
+   */
   private void backfill() {
     long began = System.nanoTime();
     PavedJobs.backfill(config, bootstrapServers, clickhouseUrl);
     urls.add(
         String.format(
-            "backfill:              replayed the event log in %.1f s",
+            "backfill:              replayed the event log into fresh metric tables in %.1f s",
             (System.nanoTime() - began) / 1e9));
   }
 

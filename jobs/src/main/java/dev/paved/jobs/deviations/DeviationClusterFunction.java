@@ -32,7 +32,8 @@ import org.apache.flink.util.OutputTag;
  * the last 90 days of deviation events, and at most one timer of each kind.
  *
  * <p>The refresh number is the wall clock (ms) of the refresh, bumped past the previous one, so the
- * latest run of the job (a backfill after streaming, say) is the one readers see.
+ * latest refresh is the one readers see. (A backfill writes fresh tables: its refresh is the only
+ * one.)
  */
 public final class DeviationClusterFunction
     extends KeyedProcessFunction<String, LoggedEvent, DeviationClusterRow> {
