@@ -95,6 +95,25 @@ class LeadTimeFunctionTest {
   }
 
   @Test
+  void anExpiryMovedLaterKeepsItsTimerAndStillClearsOnTime() throws Exception {
+    ship(Events.deploy("d-1", "2026-03-02T16:00:00Z", "payments", "7781", "c1"));
+    ship(Events.deploy("d-2", "2026-03-04T16:00:00Z", "payments", "7782", "c1"));
+    // The expiry moved from 03-09 16:00 to 03-11 16:00; the first timer is kept, not replaced.
+    assertEquals(1, harness.numEventTimeTimers());
+
+    watermark(at("2026-03-09T16:00:00Z").toEpochMilli());
+    // It fired before the expiry and was registered again at the expiry.
+    assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries());
+    assertEquals(1, harness.numEventTimeTimers());
+    watermark(at("2026-03-11T15:59:59.999Z").toEpochMilli());
+    assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries());
+
+    watermark(at("2026-03-11T16:00:00Z").toEpochMilli());
+    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  @Test
   void aDuplicateChangesNothingAndTheEndOfInputClearsEverything() throws Exception {
     Event deploy = Events.deploy("d-1", "2026-03-02T16:00:00Z", "payments", "7781", "c1", "c2");
     change(Events.change("c-1", "2026-03-02T09:00:00Z", "payments", "c1", "dev-41"));
