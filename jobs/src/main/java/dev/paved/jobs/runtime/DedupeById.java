@@ -1,6 +1,7 @@
 package dev.paved.jobs.runtime;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -23,8 +24,9 @@ import org.apache.flink.util.Collector;
  * backfill replaying a year in minutes would keep every id of the year in memory.
  *
  * <p>The stream is keyed by a bucket of the id's hash, not by the id: each bucket keeps its ids in
- * one map, and one event-time timer per bucket and sweep slot (an eighth of the horizon) drops the
- * ids whose time has come. One timer per id made Flink's timer queue the job's largest cost in a
+ * one map, and one event-time timer per bucket and sweep slot (half the horizon) drops the ids
+ * whose time has come; an id is so kept in memory for up to one and a half horizons, and visited by
+ * two or three sweeps. One timer per id made Flink's timer queue the job's largest cost in a
  * backfill; a bucket's timer for a slot is registered once and shared by all its ids. Whether an id
  * is still remembered is decided against the watermark, so an id is forgotten exactly one horizon
  * after it was seen, even if the sweep removes it a little later.
@@ -38,11 +40,18 @@ public final class DedupeById extends KeyedProcessFunction<Integer, LoggedEvent,
   /** More buckets than the largest parallelism's key groups (128), so each map stays small. */
   static final int BUCKETS = 512;
 
-  private static final int SLOTS_PER_HORIZON = 8;
+  private static final int SLOTS_PER_HORIZON = 2;
 
   private final long horizonMillis;
   private final long slotMillis;
   private transient MapState<String, Long> forgetAt;
+
+  /**
+   * Per bucket, the sweep timer this instance registered last: registering it again for each id is
+   * a lookup Flink does, skipped here. Not state: after a restore the timer is registered again.
+   */
+  private transient long[] sweepRegistered;
+
   private transient Counter duplicates;
 
   public DedupeById(Duration horizon) {
@@ -75,6 +84,8 @@ public final class DedupeById extends KeyedProcessFunction<Integer, LoggedEvent,
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
     duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+    sweepRegistered = new long[BUCKETS];
+    Arrays.fill(sweepRegistered, Long.MIN_VALUE);
   }
 
   @Override
@@ -88,8 +99,13 @@ public final class DedupeById extends KeyedProcessFunction<Integer, LoggedEvent,
     }
     long at = saturatedAdd(Math.max(event.timeMillis(), watermark), horizonMillis);
     forgetAt.put(event.id(), at);
-    // Registering a timer the bucket already has is a lookup: Flink keeps one per key and time.
-    context.timerService().registerEventTimeTimer(sweepAt(at));
+    // A sweep registered before is still ahead: it cannot have fired, being after the watermark.
+    long sweep = sweepAt(at);
+    int bucket = context.getCurrentKey();
+    if (sweepRegistered[bucket] != sweep) {
+      context.timerService().registerEventTimeTimer(sweep);
+      sweepRegistered[bucket] = sweep;
+    }
     out.collect(event);
   }
 

@@ -110,7 +110,7 @@ class DedupeByIdTest {
     String second = idInTheBucketOf(first);
     process(event(first, "10:01"));
     process(event(second, "10:05"));
-    // Sweeps every eighth of the horizon (7.5 minutes): both ids are removed at 11:07:30.
+    // Sweeps every half horizon (30 minutes): both ids are removed at 11:30.
     assertEquals(1, harness.numEventTimeTimers());
     assertEquals(1, harness.numKeyedStateEntries(), "one map for the bucket");
 
@@ -137,8 +137,8 @@ class DedupeByIdTest {
     harness.processWatermark(Instant.parse("2026-03-08T09:59:59Z").toEpochMilli());
     harness.processElement(event("a", "10:00"), millis("10:00"));
     assertEquals(List.of("a"), emittedIds(), "six days later: still a copy");
-    // Forgotten at 03-09 10:00, removed by the next sweep (every 21 hours) at the latest.
-    harness.processWatermark(Instant.parse("2026-03-10T07:00:00Z").toEpochMilli());
+    // Forgotten at 03-09 10:00, removed by the next sweep (every 84 hours) at the latest.
+    harness.processWatermark(Instant.parse("2026-03-12T22:00:00Z").toEpochMilli());
     assertEquals(0, harness.numKeyedStateEntries());
     assertEquals(0, harness.numEventTimeTimers());
   }
