@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -34,11 +35,22 @@ public final class ExpiringState<S> {
   /** The key's expiry and its pending timer (at or before the expiry), as a new array each time. */
   private final ValueState<long[]> expiresAt;
 
+  /**
+   * The expiry as checkpoints of earlier versions hold it (its timer at the expiry): read when the
+   * key has no {@link #expiresAt}, so keys restored from such a checkpoint still expire.
+   */
+  private final ValueState<Long> earlierExpiresAt;
+
   private final Supplier<S> empty;
 
-  private ExpiringState(ValueState<S> state, ValueState<long[]> expiresAt, Supplier<S> empty) {
+  private ExpiringState(
+      ValueState<S> state,
+      ValueState<long[]> expiresAt,
+      ValueState<Long> earlierExpiresAt,
+      Supplier<S> empty) {
     this.state = state;
     this.expiresAt = expiresAt;
+    this.earlierExpiresAt = earlierExpiresAt;
     this.empty = empty;
   }
 
@@ -51,7 +63,8 @@ public final class ExpiringState<S> {
         context.getState(new ValueStateDescriptor<>(name, TypeInformation.of(type))),
         context.getState(
             new ValueStateDescriptor<>(
-                name + "-expires-at", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO)),
+                name + "-expiry", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO)),
+        context.getState(new ValueStateDescriptor<>(name + "-expires-at", Types.LONG)),
         empty);
   }
 
@@ -72,12 +85,12 @@ public final class ExpiringState<S> {
     }
     state.update(value);
     long at = expiry.toEpochMilli();
-    long[] registered = expiresAt.value();
+    long[] registered = registered();
     // A timer at or before the watermark has fired (it may be the one being handled now).
     boolean pending = registered != null && registered[TIMER] > timers.currentWatermark();
     if (pending && registered[TIMER] <= at) {
       if (registered[EXPIRY] != at) {
-        expiresAt.update(new long[] {at, registered[TIMER]});
+        store(new long[] {at, registered[TIMER]});
       }
       return;
     }
@@ -85,7 +98,7 @@ public final class ExpiringState<S> {
       timers.deleteEventTimeTimer(registered[TIMER]);
     }
     timers.registerEventTimeTimer(at);
-    expiresAt.update(new long[] {at, at});
+    store(new long[] {at, at});
   }
 
   /**
@@ -93,7 +106,7 @@ public final class ExpiringState<S> {
    * before the expiry, which moved later meanwhile, is registered again at the expiry.
    */
   public boolean isExpiry(long timestamp, TimerService timers) throws IOException {
-    long[] registered = expiresAt.value();
+    long[] registered = registered();
     if (registered == null) {
       return false;
     }
@@ -102,7 +115,7 @@ public final class ExpiringState<S> {
     }
     if (registered[TIMER] == timestamp) {
       timers.registerEventTimeTimer(registered[EXPIRY]);
-      expiresAt.update(new long[] {registered[EXPIRY], registered[EXPIRY]});
+      store(new long[] {registered[EXPIRY], registered[EXPIRY]});
     }
     return false;
   }
@@ -116,11 +129,31 @@ public final class ExpiringState<S> {
 
   /** Drops the current key's state and its timer. */
   public void clear(TimerService timers) throws IOException {
-    long[] registered = expiresAt.value();
+    long[] registered = registered();
     if (registered != null) {
       timers.deleteEventTimeTimer(registered[TIMER]);
     }
     state.clear();
     expiresAt.clear();
+  }
+
+  /** The key's expiry and pending timer; a key of an earlier checkpoint is moved over first. */
+  private long[] registered() throws IOException {
+    long[] registered = expiresAt.value();
+    if (registered != null || state.value() == null) {
+      return registered;
+    }
+    Long earlier = earlierExpiresAt.value();
+    if (earlier == null) {
+      return null;
+    }
+    long[] moved = {earlier, earlier};
+    expiresAt.update(moved);
+    earlierExpiresAt.clear();
+    return moved;
+  }
+
+  private void store(long[] registered) throws IOException {
+    expiresAt.update(registered);
   }
 }
