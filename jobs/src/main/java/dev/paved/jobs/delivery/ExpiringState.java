@@ -19,7 +19,7 @@ import org.apache.flink.streaming.api.TimerService;
  *
  * <p>The key has at most one timer. When the expiry moves later, the pending timer is kept and,
  * when it fires, re-registered at the expiry: most updates push the expiry a little later, and
- * deleting and registering a timer on each was a tenth of a backfill's timer work. When the expiry
+ * deleting and registering a timer on each was a fifth of a backfill's timer work. When the expiry
  * moves earlier than the pending timer, that one is deleted and a new one registered. A timer that
  * fires is the key's expiry only if it is at the expiry ({@link #isExpiry}); the operator then
  * clears the state, or (for a calculator that prunes by watermark) prunes it and {@link #update}s
