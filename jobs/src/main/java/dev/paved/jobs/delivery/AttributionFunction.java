@@ -47,7 +47,7 @@ public final class AttributionFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<Attribution> out)
       throws Exception {
-    if (state.isExpiry(timestamp)) {
+    if (state.isExpiry(timestamp, context.timerService())) {
       AttributionState current = state.get();
       long watermark = Math.max(timestamp, context.timerService().currentWatermark());
       attribution.expire(current, Instant.ofEpochMilli(watermark));

@@ -26,4 +26,11 @@ public class OnboardingState {
 
   /** The latest event time absorbed; null before the first input. */
   public Instant clock;
+
+  /**
+   * The calculator's rows as of the last change it made, so the next input and the expiry need not
+   * derive them again; null when unknown. Not part of the state Flink stores (transient): after a
+   * restore or a copy it is derived again.
+   */
+  transient List<MilestoneFact> derived;
 }

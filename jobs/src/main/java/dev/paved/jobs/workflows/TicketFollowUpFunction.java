@@ -47,7 +47,7 @@ public final class TicketFollowUpFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<FollowUpFact> out)
       throws Exception {
-    if (!state.isExpiry(timestamp)) {
+    if (!state.isExpiry(timestamp, context.timerService())) {
       return;
     }
     FollowUpState current = state.get();

@@ -50,7 +50,7 @@ public final class WorkflowAttemptFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<AttemptFact> out)
       throws Exception {
-    if (!state.isExpiry(timestamp)) {
+    if (!state.isExpiry(timestamp, context.timerService())) {
       return;
     }
     AttemptState current = state.get();

@@ -8,11 +8,17 @@ import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import dev.paved.model.Event;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,25 @@ class LeadTimeFunctionTest {
   }
 
   @Test
+  void anExpiryMovedLaterKeepsItsTimerAndStillClearsOnTime() throws Exception {
+    ship(Events.deploy("d-1", "2026-03-02T16:00:00Z", "payments", "7781", "c1"));
+    ship(Events.deploy("d-2", "2026-03-04T16:00:00Z", "payments", "7782", "c1"));
+    // The expiry moved from 03-09 16:00 to 03-11 16:00; the first timer is kept, not replaced.
+    assertEquals(1, harness.numEventTimeTimers());
+
+    watermark(at("2026-03-09T16:00:00Z").toEpochMilli());
+    // It fired before the expiry and was registered again at the expiry.
+    assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries());
+    assertEquals(1, harness.numEventTimeTimers());
+    watermark(at("2026-03-11T15:59:59.999Z").toEpochMilli());
+    assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries());
+
+    watermark(at("2026-03-11T16:00:00Z").toEpochMilli());
+    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  @Test
   void aDuplicateChangesNothingAndTheEndOfInputClearsEverything() throws Exception {
     Event deploy = Events.deploy("d-1", "2026-03-02T16:00:00Z", "payments", "7781", "c1", "c2");
     change(Events.change("c-1", "2026-03-02T09:00:00Z", "payments", "c1", "dev-41"));
@@ -135,6 +160,67 @@ class LeadTimeFunctionTest {
     change(Events.change("c-1", "2026-03-02T09:00:00Z", "payments", "c1", "dev-41"));
     assertEquals(List.of(), harness.extractOutputValues());
     assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries(), "it waits for a deploy");
+  }
+
+  @Test
+  void aKeyOfACheckpointWithTheEarlierExpiryLayoutStillExpires() throws Exception {
+    harness.close();
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(new EarlierLayout()),
+            event -> LeadTimeCalculator.key(event.event()),
+            Shipment::key,
+            Types.STRING);
+    harness.open();
+    ship(Events.deploy("d-1", "2026-03-02T16:00:00Z", "payments", "7781", "c1"));
+    OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    harness = harness();
+    harness.initializeState(snapshot);
+    harness.open();
+    // Untouched since the restore: its timer at 03-09 16:00 (7 days after the deploy) clears it.
+    assertEquals(1, harness.numEventTimeTimers());
+    watermark(at("2026-03-09T15:59:59.999Z").toEpochMilli());
+    assertEquals(ENTRIES_PER_KEY, harness.numKeyedStateEntries());
+    watermark(at("2026-03-09T16:00:00Z").toEpochMilli());
+    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  /** Keeps a waiting deploy as versions before the kept timers did: the expiry as one Long. */
+  private static final class EarlierLayout
+      extends KeyedCoProcessFunction<String, LoggedEvent, Shipment, ChangeLeadTime> {
+    private transient ValueState<LeadTimeState> state;
+    private transient ValueState<Long> expiresAt;
+
+    @Override
+    public void open(OpenContext context) {
+      state =
+          getRuntimeContext()
+              .getState(
+                  new ValueStateDescriptor<>("lead-time", TypeInformation.of(LeadTimeState.class)));
+      expiresAt =
+          getRuntimeContext()
+              .getState(new ValueStateDescriptor<>("lead-time-expires-at", Types.LONG));
+    }
+
+    @Override
+    public void processElement1(
+        LoggedEvent change, Context context, Collector<ChangeLeadTime> out) {
+      throw new UnsupportedOperationException("deploys only");
+    }
+
+    @Override
+    public void processElement2(Shipment shipment, Context context, Collector<ChangeLeadTime> out)
+        throws Exception {
+      LeadTimeState current = new LeadTimeState();
+      CALCULATOR.onShipment(current, shipment);
+      long at = CALCULATOR.expiry(current).toEpochMilli();
+      state.update(current);
+      expiresAt.update(at);
+      context.timerService().registerEventTimeTimer(at);
+    }
   }
 
   private static KeyedTwoInputStreamOperatorTestHarness<

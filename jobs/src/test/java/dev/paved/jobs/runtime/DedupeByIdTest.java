@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DedupeByIdTest {
   private static final Duration HORIZON = Duration.ofHours(1);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, LoggedEvent, LoggedEvent> harness;
+  private KeyedOneInputStreamOperatorTestHarness<Integer, LoggedEvent, LoggedEvent> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -104,10 +104,59 @@ class DedupeByIdTest {
     assertEquals(1, harness.numKeyedStateEntries(), "only b's state is left");
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, LoggedEvent, LoggedEvent> harness()
+  @Test
+  void idsOfOneBucketShareItsSweepTimer() throws Exception {
+    String first = "a";
+    String second = idInTheBucketOf(first);
+    process(event(first, "10:01"));
+    process(event(second, "10:05"));
+    // Sweeps every half horizon (30 minutes): both ids are removed at 11:30.
+    assertEquals(1, harness.numEventTimeTimers());
+    assertEquals(1, harness.numKeyedStateEntries(), "one map for the bucket");
+
+    harness.processWatermark(millis("11:02"));
+    // The first is forgotten on time, though the sweep that removes it comes later.
+    process(event(first, "10:01"));
+    process(event(second, "10:05"));
+    assertEquals(List.of(first, second, first), emittedIds());
+    harness.processWatermark(Long.MAX_VALUE);
+    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  @Test
+  void aCopyDaysLaterIsDroppedWithinAWeekLongHorizon() throws Exception {
+    harness.close();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new DedupeById(Duration.ofDays(7))),
+            DedupeById::bucket,
+            Types.INT);
+    harness.open();
+    process(event("a", "10:00"));
+    harness.processWatermark(Instant.parse("2026-03-08T09:59:59Z").toEpochMilli());
+    harness.processElement(event("a", "10:00"), millis("10:00"));
+    assertEquals(List.of("a"), emittedIds(), "six days later: still a copy");
+    // Forgotten at 03-09 10:00, removed by the next sweep (every 84 hours) at the latest.
+    harness.processWatermark(Instant.parse("2026-03-12T22:00:00Z").toEpochMilli());
+    assertEquals(0, harness.numKeyedStateEntries());
+    assertEquals(0, harness.numEventTimeTimers());
+  }
+
+  private static String idInTheBucketOf(String id) {
+    int bucket = DedupeById.bucket(event(id, "10:00"));
+    for (int i = 0; ; i++) {
+      String other = "id-" + i;
+      if (DedupeById.bucket(event(other, "10:00")) == bucket) {
+        return other;
+      }
+    }
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<Integer, LoggedEvent, LoggedEvent> harness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new DedupeById(HORIZON)), LoggedEvent::id, Types.STRING);
+        new KeyedProcessOperator<>(new DedupeById(HORIZON)), DedupeById::bucket, Types.INT);
   }
 
   private void process(LoggedEvent event) throws Exception {
