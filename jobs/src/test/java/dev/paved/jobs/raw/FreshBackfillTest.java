@@ -8,6 +8,7 @@ import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import dev.paved.config.PavedConfig;
 import dev.paved.ingest.testing.PrivateKafkaExtension;
 import dev.paved.jobs.PavedJobs;
+import dev.paved.jobs.runtime.testing.EndToEnd;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import java.nio.file.Path;
 import java.util.Map;

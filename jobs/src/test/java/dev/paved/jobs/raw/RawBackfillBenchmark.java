@@ -14,6 +14,7 @@ import dev.paved.ingest.testing.PrivateKafkaExtension;
 import dev.paved.jobs.PavedJobs;
 import dev.paved.jobs.runtime.LoggedEvent;
 import dev.paved.jobs.runtime.RowFormat;
+import dev.paved.jobs.runtime.testing.EndToEnd;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import dev.paved.model.Event;
 import dev.paved.model.Usage;

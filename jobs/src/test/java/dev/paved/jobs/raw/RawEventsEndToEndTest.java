@@ -9,6 +9,7 @@ import dev.paved.config.PavedConfig;
 import dev.paved.ingest.log.LogRecord;
 import dev.paved.ingest.testing.PrivateKafkaExtension;
 import dev.paved.jobs.PavedJobs;
+import dev.paved.jobs.runtime.testing.EndToEnd;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import dev.paved.model.Event;
 import dev.paved.model.EventCodec;

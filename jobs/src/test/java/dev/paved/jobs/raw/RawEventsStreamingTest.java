@@ -11,6 +11,7 @@ import dev.paved.ingest.testing.PrivateKafkaExtension;
 import dev.paved.jobs.PavedJobs;
 import dev.paved.jobs.RunningJob;
 import dev.paved.jobs.runtime.Checkpoints;
+import dev.paved.jobs.runtime.testing.EndToEnd;
 import dev.paved.jobs.runtime.testing.TestEvents;
 import java.nio.file.Path;
 import java.util.Map;

@@ -11,21 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
-import dev.paved.config.PavedConfig;
-import dev.paved.config.SettingValues;
-import dev.paved.ingest.log.EventLog;
-import dev.paved.ingest.log.EventTopic;
 import dev.paved.ingest.log.LogRecord;
 import dev.paved.ingest.testing.PrivateKafkaExtension;
 import dev.paved.jobs.PavedJobs;
+import dev.paved.jobs.runtime.testing.EndToEnd;
 import dev.paved.model.Event;
-import dev.paved.model.EventCodec;
 import dev.paved.model.Ticket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -45,6 +40,8 @@ class VoiceAndDeviationsEndToEndTest {
 
   @RegisterExtension
   static final PrivateClickHouseExtension clickhouse = new PrivateClickHouseExtension();
+
+  private static final EndToEnd endToEnd = new EndToEnd(kafka, clickhouse);
 
   @RegisterExtension
   static final MiniClusterExtension flink =
@@ -147,7 +144,7 @@ class VoiceAndDeviationsEndToEndTest {
 
     PavedJobs.backfill(
         StreamExecutionEnvironment.getExecutionEnvironment(),
-        config(home, topic, database),
+        endToEnd.config(home, topic, database, Map.of()),
         kafka.bootstrapServers(),
         clickhouse.httpUrl());
 
@@ -214,49 +211,12 @@ class VoiceAndDeviationsEndToEndTest {
             .toString());
   }
 
-  private static PavedConfig config(Path home, String topic, String database) {
-    return PavedConfig.from(
-        SettingValues.of(
-            Map.of(
-                "PAVED_HOME",
-                home.toString(),
-                "PAVED_KAFKA_BOOTSTRAP_SERVERS",
-                kafka.bootstrapServers(),
-                "PAVED_KAFKA_TOPIC",
-                topic,
-                "PAVED_CLICKHOUSE_URL",
-                clickhouse.httpUrl(),
-                "PAVED_CLICKHOUSE_DATABASE",
-                database,
-                "PAVED_JOBS_CONSUMER_GROUP",
-                "group-" + topic),
-            Map.of()));
-  }
-
   /** Appends as ingest does (key id, canonical JSON, its headers), received a second later. */
   private static void append(String topic, Event... events) throws Exception {
-    try (EventTopic created = new EventTopic(kafka.bootstrapServers(), kafka.kafkaConfig(topic))) {
-      created.createIfMissing(Duration.ofSeconds(30));
-    }
-    List<LogRecord> records =
-        List.of(events).stream()
-            .map(
-                event ->
-                    new LogRecord(
-                        event.id(),
-                        EventCodec.encode(event),
-                        Map.of(
-                            "source",
-                            "ci",
-                            "type",
-                            event.type().wireName(),
-                            "received-at",
-                            event.time().plusSeconds(1).toString(),
-                            "content-type",
-                            "application/json")))
-            .toList();
-    try (EventLog log = new EventLog(kafka.bootstrapServers(), topic)) {
-      log.append(records).get(30, TimeUnit.SECONDS);
-    }
+    endToEnd.append(
+        topic,
+        Stream.of(events)
+            .map(e -> EndToEnd.record(e, "ci", e.time().plusSeconds(1).toString()))
+            .toArray(LogRecord[]::new));
   }
 }

@@ -1,4 +1,4 @@
-package dev.paved.jobs.raw;
+package dev.paved.jobs.runtime.testing;
 
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
@@ -19,19 +19,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A private Kafka broker and ClickHouse server, and the jobs' settings pointing at them. */
-final class EndToEnd {
-  static final Duration WAIT = Duration.ofSeconds(60);
+public final class EndToEnd {
+  public static final Duration WAIT = Duration.ofSeconds(60);
 
   private final PrivateKafkaExtension kafka;
   private final PrivateClickHouseExtension clickhouse;
 
-  EndToEnd(PrivateKafkaExtension kafka, PrivateClickHouseExtension clickhouse) {
+  public EndToEnd(PrivateKafkaExtension kafka, PrivateClickHouseExtension clickhouse) {
     this.kafka = kafka;
     this.clickhouse = clickhouse;
   }
 
   /** Settings for a job reading {@code topic} into {@code database}, with {@code more} on top. */
-  PavedConfig config(Path home, String topic, String database, Map<String, String> more) {
+  public PavedConfig config(Path home, String topic, String database, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(more);
     environment.put("PAVED_HOME", home.toString());
     environment.put("PAVED_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -43,7 +43,7 @@ final class EndToEnd {
   }
 
   /** As ingest appends it (see EventsEndpoint): key id, canonical JSON, the four headers. */
-  static LogRecord record(Event event, String sender, String receivedAt) {
+  public static LogRecord record(Event event, String sender, String receivedAt) {
     return new LogRecord(
         event.id(),
         EventCodec.encode(event),
@@ -58,14 +58,14 @@ final class EndToEnd {
             "application/json"));
   }
 
-  void createTopic(String topic) {
+  public void createTopic(String topic) {
     try (EventTopic events = new EventTopic(kafka.bootstrapServers(), kafka.kafkaConfig(topic))) {
       events.createIfMissing(Duration.ofSeconds(30));
     }
   }
 
   /** Appends with ingest's own producer, after creating the topic if needed. */
-  void append(String topic, LogRecord... records) throws Exception {
+  public void append(String topic, LogRecord... records) throws Exception {
     createTopic(topic);
     try (EventLog log = new EventLog(kafka.bootstrapServers(), topic)) {
       log.append(List.of(records)).get(30, TimeUnit.SECONDS);
@@ -73,7 +73,7 @@ final class EndToEnd {
   }
 
   /** Rows of {@code events}, e.g. with {@code modifier} {@code "FINAL"}. */
-  static long count(ClickHouse db, String modifier) {
+  public static long count(ClickHouse db, String modifier) {
     return db.queryRows("SELECT count() AS n FROM " + db.table("events") + " " + modifier)
         .get(0)
         .get("n")
@@ -81,11 +81,11 @@ final class EndToEnd {
   }
 
   /** A condition that may throw, e.g. a query. */
-  interface Check {
+  public interface Check {
     boolean holds() throws Exception;
   }
 
-  static void awaitTrue(Check condition, String what) throws Exception {
+  public static void awaitTrue(Check condition, String what) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
