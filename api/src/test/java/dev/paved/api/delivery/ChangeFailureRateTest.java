@@ -1,8 +1,8 @@
 package dev.paved.api.delivery;
 
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.assertNumbers;
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

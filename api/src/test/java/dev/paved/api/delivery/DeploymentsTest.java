@@ -1,11 +1,12 @@
 package dev.paved.api.delivery;
 
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import dev.paved.config.ApiConfig;
 import dev.paved.config.PavedConfig;
@@ -112,8 +113,7 @@ class DeploymentsTest {
             defaults.minCount(),
             defaults.cacheMaxAgeSeconds(),
             List.of("production"));
-    DeliveryTesting.Reply reply =
-        DeliveryTesting.get(clickhouse.connection(), productionOnly, PATH);
+    RouteTesting.Reply reply = RouteTesting.get(clickhouse.connection(), productionOnly, PATH);
     assertEquals(200, reply.status(), reply.body());
     // Without prod, search's di1..di3 drop out: dp1 dp2 dp3 dp5 on Mar 2, 3, 8; dp4, dp6 failed.
     assertEquals(
@@ -124,8 +124,8 @@ class DeploymentsTest {
 
   @Test
   void csvHasTheSameRowsWithAHeaderLine() {
-    DeliveryTesting.Reply reply =
-        DeliveryTesting.get(
+    RouteTesting.Reply reply =
+        RouteTesting.get(
             clickhouse.connection(),
             PATH + query("granularity", "month", "group_by", "team", "format", "csv"));
     assertEquals(200, reply.status(), reply.body());

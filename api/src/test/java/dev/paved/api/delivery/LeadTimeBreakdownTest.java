@@ -1,15 +1,16 @@
 package dev.paved.api.delivery;
 
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.assertNumbers;
 import static dev.paved.api.delivery.DeliveryTesting.leadTime;
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.rows;
 import static dev.paved.api.delivery.DeliveryTesting.stages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.ArrayList;
@@ -44,8 +45,8 @@ class LeadTimeBreakdownTest {
           leadTime("c" + k, "checkout", "payments", "dp3", "2026-03-03T10:00:00Z", k, 2);
       checkout.add(k <= 4 ? stages(row, 600 * k, 60 * k, 1200, 2940 * k - 1200) : row);
     }
-    DeliveryTesting.insert(ch, "change_lead_times", checkout.toArray(ObjectNode[]::new));
-    DeliveryTesting.insert(
+    RouteTesting.insert(ch, "change_lead_times", checkout.toArray(ObjectNode[]::new));
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         leadTime("s1", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 20, 1),
@@ -63,7 +64,7 @@ class LeadTimeBreakdownTest {
             600,
             1800,
             1200));
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         stages(
@@ -127,8 +128,8 @@ class LeadTimeBreakdownTest {
 
   @Test
   void environmentOutsideTheProductionSetIsRefused() {
-    DeliveryTesting.Reply reply =
-        DeliveryTesting.get(
+    RouteTesting.Reply reply =
+        RouteTesting.get(
             clickhouse.connection(),
             "/api/v1/delivery/lead-time-breakdown" + query("environment", "staging"));
     assertEquals(400, reply.status(), reply.body());

@@ -1,16 +1,17 @@
 package dev.paved.api.delivery;
 
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.assertNumbers;
 import static dev.paved.api.delivery.DeliveryTesting.deploy;
 import static dev.paved.api.delivery.DeliveryTesting.leadTime;
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ class LeadTimeTest {
     for (int k = 1; k <= 10; k++) {
       checkout.add(leadTime("c" + k, "checkout", "payments", "dp3", "2026-03-03T10:00:00Z", k, 2));
     }
-    DeliveryTesting.insert(ch, "change_lead_times", checkout.toArray(ObjectNode[]::new));
-    DeliveryTesting.insert(
+    RouteTesting.insert(ch, "change_lead_times", checkout.toArray(ObjectNode[]::new));
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         leadTime("s1", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 20, 1),
@@ -56,17 +57,17 @@ class LeadTimeTest {
         leadTime("s3", "search", "indexer", "di2", "2026-04-07T12:00:00Z", 4, 1));
     // A commit of a pull request shipped by its sha: superseded by the pull request, not counted
     // (it would be a 12th value in the week of 2 March).
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         leadTime("x7", "search", "indexer", "di1", "2026-03-03T12:00:00Z", 30, 1)
             .put("superseded_by", "acme/idx#7"));
     // The stale twin of c3, written after the newer one.
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         leadTime("c3", "checkout", "payments", "dp3", "2026-03-03T10:00:00Z", 100, 1));
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "deploys",
         deploy("dp3", "checkout", "payments", "production", "success", "2026-03-03T10:00:00Z", 1),
@@ -133,8 +134,8 @@ class LeadTimeTest {
 
   @Test
   void environmentOnlyWithinTheProductionSet() {
-    DeliveryTesting.Reply staging =
-        DeliveryTesting.get(
+    RouteTesting.Reply staging =
+        RouteTesting.get(
             clickhouse.connection(),
             "/api/v1/delivery/lead-time" + query("environment", "staging"));
     assertEquals(400, staging.status(), staging.body());

@@ -1,12 +1,13 @@
 package dev.paved.api.delivery;
 
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.incident;
 import static dev.paved.api.delivery.DeliveryTesting.leadTime;
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.ArrayList;
@@ -36,13 +37,13 @@ class PerformanceLevelsTest {
   static void facts() {
     ClickHouse ch = clickhouse.connection();
     DeliveryTesting.deploys(ch);
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "change_lead_times",
         leadTime("c1", "checkout", "payments", "dp1", "2026-03-02T09:00:00Z", 2, 1),
         leadTime("c2", "checkout", "payments", "dp2", "2026-03-02T15:00:00Z", 4, 1),
         leadTime("c3", "checkout", "payments", "dp3", "2026-03-03T10:00:00Z", 30, 1));
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "incidents",
         incident("i1", "checkout", "payments", "2026-03-03T11:00:00Z", "2026-03-03T12:00:00Z", 1),

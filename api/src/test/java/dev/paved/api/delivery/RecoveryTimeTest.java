@@ -1,13 +1,14 @@
 package dev.paved.api.delivery;
 
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.assertNumbers;
 import static dev.paved.api.delivery.DeliveryTesting.incident;
-import static dev.paved.api.delivery.DeliveryTesting.ok;
-import static dev.paved.api.delivery.DeliveryTesting.query;
 import static dev.paved.api.delivery.DeliveryTesting.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.List;
@@ -41,7 +42,7 @@ class RecoveryTimeTest {
   static void facts() {
     ClickHouse ch = clickhouse.connection();
     DeliveryTesting.eventClock(ch, "2026-04-10T12:00:00Z");
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch,
         "incidents",
         incident("i1", "checkout", "payments", "2026-03-03T11:00:00Z", "2026-03-03T12:00:00Z", 1),
@@ -51,7 +52,7 @@ class RecoveryTimeTest {
         incident("i5", "search", "indexer", "2026-04-08T13:00:00Z", "2026-04-08T14:30:00Z", 2),
         incident("i6", "checkout", "payments", "2026-03-30T10:00:00.500Z", null, 1),
         incident("i7", "search", "indexer", "2026-04-09T12:00:00Z", null, 1));
-    DeliveryTesting.insert(
+    RouteTesting.insert(
         ch, "incidents", incident("i5", "search", "indexer", "2026-04-08T13:00:00Z", null, 1));
   }
 
@@ -118,8 +119,8 @@ class RecoveryTimeTest {
 
   @Test
   void noEnvironmentParameter() {
-    DeliveryTesting.Reply reply =
-        DeliveryTesting.get(clickhouse.connection(), PATH + query("environment", "production"));
+    RouteTesting.Reply reply =
+        RouteTesting.get(clickhouse.connection(), PATH + query("environment", "production"));
     assertEquals(400, reply.status(), reply.body());
     assertEquals("environment", reply.json().path("invalid_params").get(0).path("name").asText());
   }

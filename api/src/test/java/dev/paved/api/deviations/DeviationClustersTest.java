@@ -1,12 +1,13 @@
 package dev.paved.api.deviations;
 
+import static dev.paved.api.RouteTesting.ok;
 import static dev.paved.api.voice.VoiceTesting.JSON;
 import static dev.paved.api.voice.VoiceTesting.column;
-import static dev.paved.api.voice.VoiceTesting.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.api.voice.VoiceTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
@@ -64,14 +65,14 @@ class DeviationClustersTest {
     ClickHouse ch = clickhouse.connection();
     assertEquals(List.of(), column(ok(ch, "/api/v1/deviations/clusters"), "cluster_id"));
 
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch,
         "deviation_clusters",
         cluster("dc-old", 50, 1, "secrets", List.of("a", "b"), 0),
         cluster("dc-gpu", 100, 1, "ci", List.of("ml", "search", "web"), 2),
         cluster("dc-jenkins", 100, 2, "deploy", List.of("pay", "web"), 1),
         cluster("dc-new", 200, 1, "runtime", List.of("x", "y", "z", "w"), 4));
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch, "deviation_refreshes", refresh(50, 1), refresh(100, 2), refresh(200, 2));
 
     JsonNode body = ok(ch, "/api/v1/deviations/clusters");
@@ -100,15 +101,15 @@ class DeviationClustersTest {
     JsonNode second = ok(ch, "/api/v1/deviations/clusters?limit=1&cursor=1");
     assertEquals(List.of("dc-jenkins"), column(second, "cluster_id"));
     assertEquals(true, second.path("next_cursor").isNull());
-    JsonNode bad = VoiceTesting.problem(ch, "/api/v1/deviations/clusters?cursor=abc", 400);
+    JsonNode bad = RouteTesting.problem(ch, "/api/v1/deviations/clusters?cursor=abc", 400);
     assertEquals("cursor", bad.path("invalid_params").get(0).path("name").asText());
 
     // Refresh 200 completes, then refresh 300 finds every deviation back on the path.
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch, "deviation_clusters", cluster("dc-gpu", 200, 2, "ci", List.of("ml"), 0));
     assertEquals(
         List.of("dc-new", "dc-gpu"), column(ok(ch, "/api/v1/deviations/clusters"), "cluster_id"));
-    VoiceTesting.insert(ch, "deviation_refreshes", refresh(300, 0));
+    RouteTesting.insert(ch, "deviation_refreshes", refresh(300, 0));
     assertEquals(List.of(), column(ok(ch, "/api/v1/deviations/clusters"), "cluster_id"));
   }
 }

@@ -1,9 +1,9 @@
 package dev.paved.api.scorecard;
 
-import static dev.paved.api.workflows.WorkflowsTesting.badParameter;
-import static dev.paved.api.workflows.WorkflowsTesting.insert;
-import static dev.paved.api.workflows.WorkflowsTesting.ok;
-import static dev.paved.api.workflows.WorkflowsTesting.query;
+import static dev.paved.api.RouteTesting.badParameter;
+import static dev.paved.api.RouteTesting.insert;
+import static dev.paved.api.RouteTesting.ok;
+import static dev.paved.api.RouteTesting.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,12 +1,13 @@
 package dev.paved.api.voice;
 
+import static dev.paved.api.RouteTesting.ok;
 import static dev.paved.api.voice.VoiceTesting.JSON;
 import static dev.paved.api.voice.VoiceTesting.column;
-import static dev.paved.api.voice.VoiceTesting.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.List;
@@ -50,7 +51,7 @@ class SurveysTest {
   @BeforeAll
   static void answers() {
     ClickHouse ch = clickhouse.connection();
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch,
         "survey_answers",
         answer("2026-03-02T10:00:00Z", "nps", 9, 10, "dev-1"),
@@ -62,7 +63,7 @@ class SurveysTest {
         answer("2026-03-12T10:00:00Z", "nps", 2, 10, ""),
         answer("2026-03-09T11:00:00Z", "csat", 4, 5, ""),
         answer("2026-03-10T11:00:00Z", "csat", 5, 5, "dev-1"));
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch, "events", VoiceTesting.event("clock", "2026-03-12T12:00:00Z", "search", "dev-1"));
   }
 

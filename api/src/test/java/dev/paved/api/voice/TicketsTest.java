@@ -1,13 +1,14 @@
 package dev.paved.api.voice;
 
+import static dev.paved.api.RouteTesting.ok;
 import static dev.paved.api.voice.VoiceTesting.JSON;
 import static dev.paved.api.voice.VoiceTesting.column;
 import static dev.paved.api.voice.VoiceTesting.event;
-import static dev.paved.api.voice.VoiceTesting.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paved.api.RouteTesting;
 import dev.paved.clickhouse.ClickHouse;
 import dev.paved.clickhouse.testing.PrivateClickHouseExtension;
 import java.util.List;
@@ -69,7 +70,7 @@ class TicketsTest {
   @BeforeAll
   static void tickets() {
     ClickHouse ch = clickhouse.connection();
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch,
         "tickets",
         ticket(
@@ -100,7 +101,7 @@ class TicketsTest {
             "2026-03-10T09:00:00Z",
             432_000.0,
             0));
-    VoiceTesting.insert(
+    RouteTesting.insert(
         ch,
         "events",
         event("e1", "2026-03-02T08:00:00Z", "search", "dev-1"),
@@ -138,7 +139,7 @@ class TicketsTest {
   @Test
   void aFeatureThatIsNoSlugIsABadRequest() {
     JsonNode bad =
-        VoiceTesting.problem(clickhouse.connection(), "/api/v1/tickets?feature=CI%27%3B", 400);
+        RouteTesting.problem(clickhouse.connection(), "/api/v1/tickets?feature=CI%27%3B", 400);
     assertEquals("feature", bad.path("invalid_params").get(0).path("name").asText());
   }
 

@@ -1,20 +1,9 @@
 package dev.paved.api.voice;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paved.api.ApiServer;
-import dev.paved.api.health.ClickHouseStatus;
-import dev.paved.clickhouse.ClickHouse;
-import dev.paved.config.PavedConfig;
 import dev.paved.model.EventCodec;
-import io.javalin.testtools.JavalinTest;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,64 +16,11 @@ import java.util.stream.StreamSupport;
  * (migration 004) and GETs over real HTTP with the read token.
  */
 public final class VoiceTesting {
-  static final String READ_TOKEN = "paved-dev-read-token";
   public static final ObjectMapper JSON = EventCodec.mapper();
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
   private VoiceTesting() {}
-
-  /** The JSON answer of a GET that must succeed. */
-  public static JsonNode ok(ClickHouse clickhouse, String pathAndQuery) {
-    JsonNode[] body = new JsonNode[1];
-    JavalinTest.test(
-        new ApiServer(PavedConfig.defaults().api(), new ClickHouseStatus(clickhouse), JSON)
-            .create(),
-        (app, client) -> {
-          var response =
-              client.get(
-                  pathAndQuery, request -> request.header("Authorization", "Bearer " + READ_TOKEN));
-          String text = response.body().string();
-          assertEquals(200, response.code(), text);
-          try {
-            body[0] = JSON.readTree(text);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    return body[0];
-  }
-
-  /** The status and JSON body of a GET that must fail. */
-  public static JsonNode problem(ClickHouse clickhouse, String pathAndQuery, int status) {
-    JsonNode[] body = new JsonNode[1];
-    JavalinTest.test(
-        new ApiServer(PavedConfig.defaults().api(), new ClickHouseStatus(clickhouse), JSON)
-            .create(),
-        (app, client) -> {
-          var response =
-              client.get(
-                  pathAndQuery, request -> request.header("Authorization", "Bearer " + READ_TOKEN));
-          String text = response.body().string();
-          assertEquals(status, response.code(), text);
-          try {
-            body[0] = JSON.readTree(text);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    return body[0];
-  }
-
-  /** Inserts rows into {@code table} in one insert. */
-  public static void insert(ClickHouse clickhouse, String table, ObjectNode... rows) {
-    StringBuilder ndjson = new StringBuilder();
-    for (ObjectNode row : rows) {
-      ndjson.append(row).append('\n');
-    }
-    clickhouse.insertJsonEachRow(
-        table, new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)));
-  }
 
   /** {@code column} as {@code 'YYYY-MM-DD hh:mm:ss'} (UTC) and {@code <prefix>_ms}. */
   public static ObjectNode putTime(ObjectNode row, String column, String time) {

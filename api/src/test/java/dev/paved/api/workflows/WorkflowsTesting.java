@@ -1,20 +1,12 @@
 package dev.paved.api.workflows;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.paved.api.RouteTesting.insert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paved.api.ApiServer;
-import dev.paved.api.health.ClickHouseStatus;
 import dev.paved.clickhouse.ClickHouse;
-import dev.paved.config.PavedConfig;
 import dev.paved.model.EventCodec;
-import io.javalin.testtools.JavalinTest;
-import java.io.ByteArrayInputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,82 +19,11 @@ import java.util.List;
  * tables (migration 003) as JSONEachRow, the raw-event clock, and GETs over real HTTP.
  */
 public final class WorkflowsTesting {
-  static final String READ_TOKEN = "paved-dev-read-token";
   static final ObjectMapper JSON = EventCodec.mapper();
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
   private WorkflowsTesting() {}
-
-  /** What a GET answered. */
-  public record Reply(int status, String contentType, String body) {
-    public JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /** GET {@code pathAndQuery} with the read token from a server on {@code clickhouse}. */
-  public static Reply get(ClickHouse clickhouse, String pathAndQuery) {
-    Reply[] reply = new Reply[1];
-    JavalinTest.test(
-        new ApiServer(PavedConfig.defaults().api(), new ClickHouseStatus(clickhouse), JSON)
-            .create(),
-        (app, client) -> {
-          var response =
-              client.get(
-                  pathAndQuery, request -> request.header("Authorization", "Bearer " + READ_TOKEN));
-          List<String> type = response.headers().get("Content-Type");
-          reply[0] =
-              new Reply(
-                  response.code(),
-                  type == null || type.isEmpty() ? null : type.get(0),
-                  response.body().string());
-        });
-    return reply[0];
-  }
-
-  /** The JSON answer of a GET that must succeed. */
-  public static JsonNode ok(ClickHouse clickhouse, String pathAndQuery) {
-    Reply reply = get(clickhouse, pathAndQuery);
-    assertEquals(200, reply.status(), reply.body());
-    return reply.json();
-  }
-
-  /** A GET that must fail with 400 naming {@code parameter}. */
-  public static void badParameter(ClickHouse clickhouse, String pathAndQuery, String parameter) {
-    Reply reply = get(clickhouse, pathAndQuery);
-    assertEquals(400, reply.status(), reply.body());
-    assertEquals("application/problem+json", reply.contentType().split(";")[0]);
-    assertEquals(
-        parameter, reply.json().path("invalid_params").get(0).path("name").asText(), reply.body());
-  }
-
-  /** {@code ?a=1&b=2}, each value URL-encoded. */
-  public static String query(String... namesAndValues) {
-    StringBuilder query = new StringBuilder();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      query
-          .append(i == 0 ? '?' : '&')
-          .append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
-    }
-    return query.toString();
-  }
-
-  /** Inserts rows into {@code table} in one insert. */
-  public static void insert(ClickHouse clickhouse, String table, ObjectNode... rows) {
-    StringBuilder ndjson = new StringBuilder();
-    for (ObjectNode row : rows) {
-      ndjson.append(row).append('\n');
-    }
-    clickhouse.insertJsonEachRow(
-        table, new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)));
-  }
 
   /** Sets the event-time clock ({@code as_of.event_time}): one raw event at {@code time}. */
   public static void eventClock(ClickHouse clickhouse, String time) {
